@@ -1,0 +1,58 @@
+import { queryRows, sql, type DatabaseHandle } from "@db/client";
+import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
+import type { Env } from "~/env.server";
+import { seedDemoWorkspace } from "~/services/demo.server";
+
+export type BootResult = { driver: DatabaseHandle["driver"]; location: string; demoSeeded: boolean; demoPath: string | null };
+
+type Log = (line: string) => void;
+
+/** Opens and migrates the database (retrying while a server database is unreachable), then seeds the demo. */
+export async function startApp(env: Env, log: Log = console.log, signal?: AbortSignal): Promise<BootResult> {
+  const options = { url: env.DATABASE_URL, dataDir: env.QIAO_DATA_DIR };
+  let handle: DatabaseHandle | undefined;
+  for (let attempt = 1; !handle; attempt++) {
+    try {
+      handle = await openAndMigrate(options);
+    } catch (error) {
+      // An embedded database that fails to open will not heal by waiting; a server may come up.
+      if (!env.DATABASE_URL || signal?.aborted) throw error;
+      log(`Database not reachable (attempt ${attempt}): ${(error as Error).message}; retrying in 2 s`);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+  setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
+  const shouldSeed = env.QIAO_SEED_DEMO === "always" || (env.QIAO_SEED_DEMO === "auto" && handle.driver === "pglite");
+  let demoSeeded = false;
+  let demoPath: string | null = null;
+  if (shouldSeed && (await isEmpty(handle))) {
+    const demo = await seedDemoWorkspace();
+    demoSeeded = true;
+    demoPath = `/o/${demo.organizationSlug}`;
+  }
+  return { driver: handle.driver, location: handle.location, demoSeeded, demoPath };
+}
+
+// Runs as the connecting (owner) login: an emptiness check must not be filtered by tenant.
+async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(handle.db, sql`select exists(select 1 from organizations) as found`);
+  return !rows[0]?.found;
+}
+
+export async function stopApp(): Promise<void> {
+  const handle = getDatabaseOrNull();
+  setDatabase(undefined);
+  await handle?.close();
+}
+
+function getDatabaseOrNull(): DatabaseHandle | null {
+  try {
+    return getDatabase();
+  } catch {
+    return null;
+  }
+}
+
+export async function checkHealth(timeoutMs = 1_500): Promise<boolean> {
+  return pingDatabase(timeoutMs);
+}

@@ -1,0 +1,32 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/i18n/config";
+import { LanguageSwitch } from "./language-switch";
+
+export function AppShell({ locale, children, nav }: { locale: Locale; children: ReactNode; nav?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link to="/" className="flex items-baseline gap-2 text-lg font-bold text-teal-900">
+            <span aria-hidden="true" className="text-xl">
+              {t("app.nameNative")}
+            </span>
+            <span>{t("app.name")}</span>
+          </Link>
+          <nav className="flex flex-1 items-center gap-4 text-sm">{nav}</nav>
+          <LanguageSwitch current={locale} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-600">{t("app.footer")}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+export type ToastView = { kind: "success" | "error" | "info"; key: string; params?: Record<string, string | number> };
+
+const STYLES: Record<ToastView["kind"], string> = {
+  success: "border-teal-700 bg-teal-50 text-teal-950",
+  error: "border-red-700 bg-red-50 text-red-950",
+  info: "border-slate-500 bg-white text-slate-900",
+};
+
+/** A status message after a successful action; announced politely, dismissed after 6 s or by hand. */
+export function Toaster({ toast }: { toast: ToastView | null }) {
+  const { t } = useTranslation();
+  const [visible, setVisible] = useState<ToastView | null>(toast);
+  useEffect(() => {
+    setVisible(toast);
+    if (!toast) return;
+    const timer = setTimeout(() => setVisible(null), 6_000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return (
+    <div role="status" aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2">
+      {visible ? (
+        <div className={`pointer-events-auto flex items-center gap-3 rounded-md border-l-4 px-4 py-3 shadow-lg ${STYLES[visible.kind]}`} data-testid="toast">
+          <span className="text-sm">{t(visible.key, visible.params)}</span>
+          <button type="button" className="text-sm underline" onClick={() => setVisible(null)}>
+            {t("toast.close")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

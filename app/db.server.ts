@@ -1,0 +1,81 @@
+import { openDatabase, queryRows, sql, type DatabaseHandle, type DatabaseOptions, type Transaction } from "@db/client";
+
+/** The role every app query runs as; created NOSUPERUSER NOBYPASSRLS by drizzle/0001. */
+export const APP_ROLE = "qiao_app";
+
+// One handle per process; kept on globalThis so a dev rebuild does not open a second PGlite.
+const holder = globalThis as typeof globalThis & { __qiaoDatabase?: DatabaseHandle; __qiaoDbTimeoutMs?: number };
+
+export function setDatabase(handle: DatabaseHandle | undefined, options: { timeoutMs?: number } = {}): void {
+  holder.__qiaoDatabase = handle;
+  holder.__qiaoDbTimeoutMs = options.timeoutMs ?? 5_000;
+}
+
+export function getDatabase(): DatabaseHandle {
+  const handle = holder.__qiaoDatabase;
+  if (!handle) throw new DatabaseUnavailableError("The database is not open yet.");
+  return handle;
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+export type TenantContext = { organizationId: string | null; userId: string | null };
+
+/**
+ * The one way app code reaches the database: a transaction that switches to the app role and sets
+ * the tenant (and user) for row-level security. Outside it, the same query sees nothing.
+ */
+export async function withAppTransaction<T>(context: TenantContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const { db } = getDatabase();
+  const timeout = String(holder.__qiaoDbTimeoutMs ?? 5_000);
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`,
+    );
+    return work(tx);
+  });
+}
+
+/** Start-up check: the app role must not be able to bypass row-level security. */
+export async function assertAppRoleIsRestricted(handle: DatabaseHandle): Promise<void> {
+  const rows = await queryRows<{ rolsuper: boolean; rolbypassrls: boolean }>(
+    handle.db,
+    sql`select rolsuper, rolbypassrls from pg_roles where rolname = ${APP_ROLE}`,
+  );
+  const role = rows[0];
+  if (!role) throw new Error(`Role ${APP_ROLE} is missing: run the migrations.`);
+  if (role.rolsuper || role.rolbypassrls) {
+    throw new Error(`Role ${APP_ROLE} can bypass row-level security (rolsuper=${role.rolsuper}, rolbypassrls=${role.rolbypassrls}).`);
+  }
+}
+
+/** True when the database answers within the deadline. */
+export async function pingDatabase(timeoutMs: number): Promise<boolean> {
+  const handle = holder.__qiaoDatabase;
+  if (!handle) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = queryRows(handle.db, sql`select 1 as ok`).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([ping, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function openAndMigrate(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = await openDatabase(options);
+  try {
+    await handle.migrate();
+    await assertAppRoleIsRestricted(handle);
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { INTL_TAGS, type Locale } from "./config";
+
+// Intl formatters are costly to build: cache them per locale and option set.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_TAGS[locale], options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_TAGS[locale], options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Money held as integer minor units (fen for CNY). */
+export function formatMoney(minorUnits: number, locale: Locale, currency = "CNY", options: { compact?: boolean } = {}): string {
+  const format = numberFormat(locale, {
+    style: "currency",
+    currency,
+    currencyDisplay: "narrowSymbol",
+    ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
+  });
+  return format.format(minorUnits / 100);
+}
+
+export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {
+  return numberFormat(locale, options).format(value);
+}
+
+export function formatPercent(ratio: number, locale: Locale, fractionDigits = 0): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: fractionDigits }).format(ratio);
+}
+
+/** An ISO `YYYY-MM-DD` calendar date, formatted without time-zone drift. */
+export function formatDate(isoDate: string, locale: Locale, style: "medium" | "short" | "long" = "medium"): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  return dateFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(date);
+}
+
+export function formatDateTime(value: Date | string, locale: Locale): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}

@@ -1,0 +1,90 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { AppShell } from "~/components/app-shell";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
+import { Toaster } from "~/components/toaster";
+import { DEFAULT_LOCALE, INTL_TAGS } from "~/i18n/config";
+import { FALLBACK_TEXT } from "~/i18n/fallback";
+import { getI18n } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getResources } from "~/i18n/resources.server";
+import { takeToast } from "~/toast.server";
+import stylesheet from "~/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Qiao 桥" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Public data only (language, strings, toast): nothing here needs a scope.
+  const locale = await getLocale(request);
+  const { toast, headers } = await takeToast(request);
+  return data({ locale, resources: getResources(locale), toast }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale = rootData?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={INTL_TAGS[locale]}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale, resources, toast } = useLoaderData<typeof loader>();
+  return (
+    <I18nextProvider i18n={getI18n(locale, resources)}>
+      <AppShell locale={locale}>
+        <Outlet />
+      </AppShell>
+      <Toaster toast={toast} />
+    </I18nextProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  if (!rootData) {
+    // The root loader itself failed: no strings reached the browser, so use the built-in fallback.
+    const text = FALLBACK_TEXT[DEFAULT_LOCALE];
+    return (
+      <main className="mx-auto mt-16 max-w-xl p-6">
+        <h1 className="text-2xl font-bold">{text.title}</h1>
+        <p className="mt-3">{text.body}</p>
+        <p className="mt-3" lang="zh-CN">
+          {FALLBACK_TEXT.zh.body}
+        </p>
+        <a className="mt-6 inline-block underline" href="/">
+          {text.home}
+        </a>
+      </main>
+    );
+  }
+  return (
+    <I18nextProvider i18n={getI18n(rootData.locale, rootData.resources)}>
+      <AppShell locale={rootData.locale}>
+        <GeneralErrorBoundary />
+      </AppShell>
+    </I18nextProvider>
+  );
+}

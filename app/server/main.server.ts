@@ -1,0 +1,166 @@
+// The Node server: static files, security headers, /healthz, request log, graceful shutdown.
+// Run with `npm start` (after `remix build`). Database and app state live in the Remix build.
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { EnvError, isHttps, parseEnv, type Env } from "../env.server";
+
+type AppModule = typeof import("../entry.server");
+
+let env: Env;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : String(error));
+  process.exit(1);
+}
+
+const root = process.cwd();
+const buildPath = path.join(root, "build", "index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const appModule = build.entry.module as unknown as AppModule;
+const https = isHttps(env);
+
+let ready = false;
+let stopping = false;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+
+// One log line per request.
+if (env.QIAO_LOG_REQUESTS === "on") {
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    next();
+  });
+}
+
+app.use(compression());
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": env.NODE_ENV === "development" ? ["'self'", "ws:"] : ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        ...(https ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 63_072_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+
+// CSRF: a state-changing request must come from this site (Sec-Fetch-Site, else Origin vs Host).
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const fetchSite = req.get("sec-fetch-site");
+  const origin = req.get("origin");
+  const host = req.get("host");
+  const crossSite = fetchSite === "cross-site" || (origin !== undefined && origin !== "null" && !originMatchesHost(origin, host));
+  if (crossSite || origin === "null") {
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+    return;
+  }
+  next();
+});
+
+app.get("/healthz", async (_req, res) => {
+  const database = ready && !stopping ? await appModule.checkHealth(1_500) : false;
+  res.set("Cache-Control", "no-store");
+  res.status(database ? 200 : 503).json({ status: database ? "ok" : "unavailable", database: database ? "up" : "down" });
+});
+
+// Fingerprinted build assets are immutable; everything else in public/ gets a short cache.
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+
+app.use((_req, res, next) => {
+  if (ready && !stopping) return next();
+  res.set("Retry-After", "2").status(503).type("text/plain").send("Qiao is starting; please retry in a moment.");
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
+
+app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  console.error(error);
+  if (!res.headersSent) res.status(500).type("text/plain").send("Unexpected error.");
+});
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Qiao listening on http://localhost:${env.PORT}`);
+});
+
+try {
+  const boot = await appModule.startApp(env, (line) => console.log(line));
+  ready = true;
+  console.log(`Database: ${boot.driver} at ${boot.location}`);
+  if (boot.demoSeeded) console.log("Seeded the demo workspace.");
+  console.log(`Qiao is ready: http://localhost:${env.PORT}${boot.demoPath ?? "/"}`);
+  if (env.NODE_ENV === "development") await broadcastDevReady(build);
+} catch (error) {
+  console.error(`Qiao could not start: ${(error as Error).message}`);
+  server.close();
+  process.exit(1);
+}
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: closing`);
+  const force = setTimeout(() => process.exit(1), 4_500);
+  force.unref();
+  server.close();
+  // Idle keep-alive sockets would hold close() open; in-flight requests get 1.5 s to finish.
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 1_500).unref();
+  try {
+    await appModule.stopApp();
+  } catch (error) {
+    console.error(`Error while closing the database: ${(error as Error).message}`);
+  }
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+function originMatchesHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

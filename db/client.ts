@@ -1,0 +1,80 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as schema from "./schema/index";
+
+/** One typed handle, whichever driver runs underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** Where the data lives, without credentials (for log lines). */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = {
+  /** postgres:// URL: use PostgreSQL through postgres.js. */
+  url?: string;
+  /** PGlite data directory, or "memory://" (used when no url is given). */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+};
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../drizzle");
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  return openPglite(options.dataDir ?? "./data");
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  // connect_timeout keeps a request from hanging on a database that is down (answer 503 instead).
+  const client = postgres(url, { max, connect_timeout: 3, idle_timeout: 30, onnotice: () => {} });
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const parsed = new URL(url);
+  return {
+    db,
+    driver: "postgres",
+    location: `postgres://${parsed.host}${parsed.pathname}`,
+    migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.end({ timeout: 3 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const isMemory = dataDir.startsWith("memory://");
+  // PGlite fails with ENOENT when the parent of its data directory is missing.
+  if (!isMemory) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = await PGlite.create(isMemory ? dataDir : path.resolve(dataDir));
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Database;
+  return {
+    db,
+    driver: "pglite",
+    location: isMemory ? dataDir : path.resolve(dataDir),
+    migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+/** Raw SQL rows on either driver: PGlite returns { rows }, postgres.js an array. */
+export async function queryRows<T extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { sql };
