@@ -1,0 +1,26 @@
+import { beforeAll, beforeEach, inject } from "vitest";
+import { getDatabase, openAndMigrate, setDatabase } from "~/db.server";
+import { queryRows, sql } from "@db/client";
+
+// One database per project (kept across files: isolate is off), emptied before every test.
+beforeAll(async () => {
+  const holder = globalThis as { __qiaoDatabase?: unknown };
+  if (holder.__qiaoDatabase) return;
+  const driver = process.env.QIAO_TEST_DRIVER;
+  const handle =
+    driver === "postgres"
+      ? await openAndMigrate({ url: inject("pgUrl"), maxConnections: 8 })
+      : await openAndMigrate({ dataDir: "memory://" });
+  setDatabase(handle, { timeoutMs: 10_000 });
+});
+
+beforeEach(async () => {
+  const { db } = getDatabase();
+  const tables = await queryRows<{ tablename: string }>(
+    db,
+    sql`select tablename from pg_tables where schemaname = 'public'`,
+  );
+  if (tables.length === 0) return;
+  const list = tables.map((t) => `"public"."${t.tablename}"`).join(", ");
+  await db.execute(sql.raw(`truncate ${list} restart identity cascade`));
+});
