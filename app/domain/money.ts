@@ -76,8 +76,9 @@ export function parseMoneyToFen(input: string, locale: NumberLocale): ParseMoney
   if (signs.length > 1) return { ok: false, error: "not-a-number" };
 
   const number = splitNumber(text, CONVENTIONS[locale]);
+  // Below zero is refused whatever else is wrong: "negative" is the clearer message.
+  if (signs === "-" && (number.ok || number.error === "ambiguous") && /[1-9]/.test(text)) return { ok: false, error: "negative" };
   if (!number.ok) return number;
-  if (signs === "-" && /[1-9]/.test(number.integer + number.fraction)) return { ok: false, error: "negative" };
 
   const allowedDecimals = 2 + unitExponent;
   if (number.fraction.length > allowedDecimals) return { ok: false, error: "too-many-decimals" };
@@ -121,17 +122,17 @@ function findDecimalSeparator(
   if (count > 1) return null;
   const digitsAfter = runs[last + 1]?.length ?? 0;
   const digitsBefore = runs[last]?.length ?? 0;
-  if (digitsAfter !== 3 || digitsBefore === 0) return last;
-  if (conventions.groups.includes(lastSeparator)) return isValidGrouping(runs, separators) ? null : last;
-  return "ambiguous";
+  // Only a valid grouping competes with the decimal reading ("0,001" or "1234,567" cannot group).
+  if (digitsAfter !== 3 || digitsBefore === 0 || !isValidGrouping(runs, separators)) return last;
+  return conventions.groups.includes(lastSeparator) ? null : "ambiguous";
 }
 
-/** True when runs read as digit groups: the first of 1–3 digits, the others of exactly 3, one separator kind. */
+/** True when runs read as digit groups: the first of 1–3 digits (no leading zero), the others of 3, one separator kind. */
 function isValidGrouping(runs: readonly string[], separators: readonly string[]): boolean {
   if (separators.length === 0) return true;
   if (new Set(separators).size > 1) return false;
   const [first = "", ...rest] = runs;
-  return first.length >= 1 && first.length <= 3 && rest.every((run) => run.length === 3);
+  return /^[1-9]\d{0,2}$/.test(first) && rest.every((run) => run.length === 3);
 }
 
 /** Fen as a plain decimal string for an edit field: 120050 → "1200.50" ("1200,50" for fr / nl). */
