@@ -3,7 +3,15 @@ import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.ser
 import type { Env } from "~/env.server";
 import { seedDemoWorkspace } from "~/services/demo.server";
 
-export type BootResult = { driver: DatabaseHandle["driver"]; location: string; demoSeeded: boolean; demoPath: string | null };
+export type BootResult = {
+  driver: DatabaseHandle["driver"];
+  location: string;
+  demoSeeded: boolean;
+  demoPath: string | null;
+  /** Printed by the server when the demo was seeded: e-mail and role of each demo user, and the shared password. */
+  demoLogins: { email: string; role: string }[];
+  demoPassword: string | null;
+};
 
 type Log = (line: string) => void;
 
@@ -25,12 +33,16 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
   const shouldSeed = env.QIAO_SEED_DEMO === "always" || (env.QIAO_SEED_DEMO === "auto" && handle.driver === "pglite");
   let demoSeeded = false;
   let demoPath: string | null = null;
+  let demoLogins: BootResult["demoLogins"] = [];
+  let demoPassword: string | null = null;
   if (shouldSeed && (await isEmpty(handle))) {
     const demo = await seedDemoWorkspace();
     demoSeeded = true;
-    demoPath = `/o/${demo.organizationSlug}`;
+    demoPath = "/login";
+    demoLogins = demo.users.map((user) => ({ email: user.email, role: user.label }));
+    demoPassword = demo.password;
   }
-  return { driver: handle.driver, location: handle.location, demoSeeded, demoPath };
+  return { driver: handle.driver, location: handle.location, demoSeeded, demoPath, demoLogins, demoPassword };
 }
 
 // Runs as the connecting (owner) login: an emptiness check must not be filtered by tenant.

@@ -19,7 +19,12 @@ export function getDatabase(): DatabaseHandle {
 
 export class DatabaseUnavailableError extends Error {}
 
-export type TenantContext = { organizationId: string | null; userId: string | null };
+export type TenantContext = {
+  organizationId: string | null;
+  userId: string | null;
+  /** Only app/auth sets this: sessions, login limits, sign-up and invitation links. */
+  auth?: boolean;
+};
 
 /**
  * The one way app code reaches the database: a transaction that switches to the app role and sets
@@ -30,7 +35,7 @@ export async function withAppTransaction<T>(context: TenantContext, work: (tx: T
   const timeout = String(holder.__qiaoDbTimeoutMs ?? 5_000);
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('statement_timeout', ${timeout}, true)`,
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('app.auth', ${context.auth ? "on" : ""}, true), set_config('statement_timeout', ${timeout}, true)`,
     );
     return work(tx);
   });
@@ -78,4 +83,17 @@ export async function openAndMigrate(options: DatabaseOptions): Promise<Database
     await handle.close().catch(() => {});
     throw error;
   }
+}
+
+/** A unique-constraint violation (optionally of one named constraint), through drizzle's wrapper, on either driver. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let current: unknown = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+    const candidate = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
+    if (candidate.code === "23505") {
+      if (!constraint) return true;
+      const name = candidate.constraint_name ?? candidate.constraint;
+      return name === constraint || String(candidate.message ?? "").includes(constraint);
+    }
+  }
+  return false;
 }

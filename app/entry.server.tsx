@@ -13,6 +13,8 @@ export { startApp, stopApp, checkHealth } from "~/boot.server";
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's address as the server sees it (login limits). */
+    clientIp: string;
   }
 }
 

@@ -13,6 +13,7 @@ import { getI18n } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getResources } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
+import { getSession } from "~/auth/session.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -23,10 +24,10 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Qiao 桥" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Public data only (language, strings, toast): nothing here needs a scope.
-  const locale = await getLocale(request);
-  const { toast, headers } = await takeToast(request);
-  return data({ locale, resources: getResources(locale), toast }, { headers });
+  // Public data (language, strings, toast) plus who is signed in, for the header: no tenant data here.
+  const [locale, { toast, headers }, session] = await Promise.all([getLocale(request), takeToast(request), getSession(request)]);
+  const user = session ? { name: session.user.name, email: session.user.email } : null;
+  return data({ locale, resources: getResources(locale), toast, user }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -51,10 +52,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources, toast } = useLoaderData<typeof loader>();
+  const { locale, resources, toast, user } = useLoaderData<typeof loader>();
   return (
     <I18nextProvider i18n={getI18n(locale, resources)}>
-      <AppShell locale={locale}>
+      <AppShell locale={locale} user={user}>
         <Outlet />
       </AppShell>
       <Toaster toast={toast} />
@@ -82,7 +83,7 @@ export function ErrorBoundary() {
   }
   return (
     <I18nextProvider i18n={getI18n(rootData.locale, rootData.resources)}>
-      <AppShell locale={rootData.locale}>
+      <AppShell locale={rootData.locale} user={rootData.user}>
         <GeneralErrorBoundary />
       </AppShell>
     </I18nextProvider>

@@ -1,10 +1,12 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n/config";
 import { LanguageSwitch } from "./language-switch";
 
-export function AppShell({ locale, children, nav }: { locale: Locale; children: ReactNode; nav?: ReactNode }) {
+export type ShellUser = { name: string; email: string } | null;
+
+export function AppShell({ locale, children, user }: { locale: Locale; children: ReactNode; user: ShellUser }) {
   const { t } = useTranslation();
   return (
     <div className="flex min-h-screen flex-col">
@@ -19,8 +21,29 @@ export function AppShell({ locale, children, nav }: { locale: Locale; children: 
             </span>
             <span>{t("app.name")}</span>
           </Link>
-          <nav className="flex flex-1 items-center gap-4 text-sm">{nav}</nav>
+          <div className="flex-1" />
           <LanguageSwitch current={locale} />
+          {user ? (
+            <div className="flex items-center gap-3 text-sm">
+              <Link to="/account" className="text-slate-700 hover:underline" title={t("nav.userMenu", { name: user.name })}>
+                {user.name}
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="btn-secondary">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <nav className="flex items-center gap-2 text-sm" aria-label={t("nav.account")}>
+              <Link to="/login" className="btn-secondary">
+                {t("nav.signIn")}
+              </Link>
+              <Link to="/signup" className="btn-primary">
+                {t("nav.signUp")}
+              </Link>
+            </nav>
+          )}
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">

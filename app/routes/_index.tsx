@@ -1,4 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getSession } from "~/auth/session.server";
+import { homePathFor } from "~/services/navigation.server";
 import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
@@ -8,6 +11,13 @@ import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
 import type { loader as rootLoader } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Qiao 桥 — China retail-media planning" }];
+
+// Public: the start page. A signed-in person goes straight to their organization.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  if (session) throw redirect(await homePathFor(session.user.id));
+  return null;
+}
 
 export default function Home() {
   const { t } = useTranslation();

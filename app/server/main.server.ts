@@ -8,6 +8,7 @@ import helmet from "helmet";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { isCrossSiteRequest } from "../auth/csrf";
 import { EnvError, isHttps, parseEnv, type Env } from "../env.server";
 
 type AppModule = typeof import("../entry.server");
@@ -76,18 +77,10 @@ app.use(
   }),
 );
 
-// CSRF: a state-changing request must come from this site (Sec-Fetch-Site, else Origin vs Host).
+// CSRF: a state-changing request must come from this site.
 app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const fetchSite = req.get("sec-fetch-site");
-  const origin = req.get("origin");
-  const host = req.get("host");
-  const crossSite = fetchSite === "cross-site" || (origin !== undefined && origin !== "null" && !originMatchesHost(origin, host));
-  if (crossSite || origin === "null") {
-    res.status(403).type("text/plain").send("Cross-site request refused.");
-    return;
-  }
-  next();
+  if (!isCrossSiteRequest(req.method, { get: (name) => req.get(name) })) return next();
+  res.status(403).type("text/plain").send("Cross-site request refused.");
 });
 
 app.get("/healthz", async (_req, res) => {
@@ -110,7 +103,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   }),
 );
 
@@ -127,7 +120,10 @@ try {
   const boot = await appModule.startApp(env, (line) => console.log(line));
   ready = true;
   console.log(`Database: ${boot.driver} at ${boot.location}`);
-  if (boot.demoSeeded) console.log("Seeded the demo workspace.");
+  if (boot.demoSeeded) {
+    console.log(`Seeded the demo workspace. Sign in with password "${boot.demoPassword}" as:`);
+    for (const login of boot.demoLogins) console.log(`  ${login.email.padEnd(28)} ${login.role}`);
+  }
   console.log(`Qiao is ready: http://localhost:${env.PORT}${boot.demoPath ?? "/"}`);
   if (env.NODE_ENV === "development") await broadcastDevReady(build);
 } catch (error) {
@@ -156,11 +152,3 @@ async function shutdown(signal: string) {
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
-
-function originMatchesHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}

@@ -1,1 +1,5 @@
+export * from "./users";
 export * from "./organizations";
+export * from "./client-accounts";
+export * from "./invitations";
+export * from "./activity";

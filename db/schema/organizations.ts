@@ -1,12 +1,43 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
 
-// The tenant. Row-level security: a transaction sees only the organization it was opened for.
-export const organizations = pgTable("organizations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  kind: text("kind", { enum: ["agency", "brand"] }).notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});
+export const ORG_ROLES = ["owner", "admin", "member"] as const;
+
+// The tenant. Row-level security: a transaction sees the organization it was opened for, and the
+// organizations its user belongs to (for the switcher).
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    kind: text({ enum: ["agency", "brand"] }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("organizations_kind", sql`${t.kind} in ('agency', 'brand')`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text({ enum: ORG_ROLES }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+    check("memberships_role", sql`${t.role} in ('owner', 'admin', 'member')`),
+  ],
+);
 
 export type OrganizationRow = typeof organizations.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type OrgRole = (typeof ORG_ROLES)[number];
+

@@ -1,0 +1,55 @@
+import { findSelf, findUserByEmail, normalizeEmail, updateOwnPassword } from "~/models/user.server";
+import { withAuthScope } from "~/tenancy/scope.server";
+import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
+import { loginRetryAfter, recordLoginFailure } from "./rate-limit.server";
+import { createSession, invalidateOtherSessions } from "./session.server";
+
+export type SignInResult =
+  | { ok: true; userId: string; token: string }
+  | { ok: false; reason: "invalid-credentials" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+/**
+ * Checks the limits before hashing; an unknown e-mail spends the same time as a wrong password and
+ * gets the same answer.
+ */
+export async function signIn(input: { email: string; password: string; ip: string; now?: Date }): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const retryAfterSeconds = await loginRetryAfter(input.ip, email, input.now);
+  if (retryAfterSeconds !== null) return { ok: false, reason: "rate-limited", retryAfterSeconds };
+  const user = await withAuthScope(null, (scope) => findUserByEmail(scope, email));
+  const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  if (!user || !valid || user.disabledAt) {
+    await recordLoginFailure(input.ip, email, input.now);
+    return { ok: false, reason: "invalid-credentials" };
+  }
+  const { token } = await createSession(user.id, input.now);
+  return { ok: true, userId: user.id, token };
+}
+
+export type PasswordProblem = "too-short" | "too-long" | "common" | "same-as-email";
+
+export function passwordProblem(password: string, email?: string): PasswordProblem | null {
+  if ([...password].length < 8) return "too-short";
+  if ([...password].length > 128) return "too-long";
+  if (isCommonPassword(password)) return "common";
+  if (email && password.toLowerCase() === email.toLowerCase()) return "same-as-email";
+  return null;
+}
+
+export type ChangePasswordResult = { ok: true; token: string } | { ok: false; field: "currentPassword" | "newPassword"; error: string };
+
+/** Changes the password and ends every other session; the person continues on a fresh token. */
+export async function changePassword(input: { userId: string; sessionId: string; currentPassword: string; newPassword: string }): Promise<ChangePasswordResult> {
+  const self = await withAuthScope(input.userId, (scope) => findSelf(scope));
+  if (!self || !(await verifyPassword(self.passwordHash, input.currentPassword))) {
+    return { ok: false, field: "currentPassword", error: "validation.currentPasswordWrong" };
+  }
+  const problem = passwordProblem(input.newPassword, self.email);
+  if (problem) return { ok: false, field: "newPassword", error: `validation.password.${problem}` };
+  const passwordHash = await hashPassword(input.newPassword);
+  await withAuthScope(input.userId, (scope) => updateOwnPassword(scope, passwordHash));
+  await invalidateOtherSessions(input.userId, null);
+  const { token } = await createSession(input.userId);
+  return { ok: true, token };
+}

@@ -1,0 +1,137 @@
+import { redirect } from "@remix-run/node";
+import { and, eq, ne } from "drizzle-orm";
+import { sessions, users } from "@db/schema";
+import { withAppTransaction } from "~/db.server";
+import { isHttps } from "~/env.server";
+import { generateSecureRandomString, hashSecret, secretsMatch } from "./tokens.server";
+
+// Sliding expiry (idle timeout) inside an absolute lifetime (targets: ≤ 30 days).
+export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+
+export type SessionUser = { id: string; email: string; name: string; locale: string | null };
+export type ValidSession = { id: string; expiresAt: Date; absoluteExpiresAt: Date; user: SessionUser };
+
+export function sessionCookieName(): string {
+  return isHttps() ? "__Host-qiao_session" : "qiao_session";
+}
+
+function cookieAttributes(maxAgeSeconds: number): string {
+  return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${isHttps() ? "; Secure" : ""}`;
+}
+
+export function sessionCookie(token: string): string {
+  return `${sessionCookieName()}=${token}; ${cookieAttributes(Math.floor(SESSION_ABSOLUTE_MS / 1000))}`;
+}
+
+export function clearedSessionCookie(): string {
+  return `${sessionCookieName()}=; ${cookieAttributes(0)}`;
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const name = sessionCookieName();
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=") || null;
+  }
+  return null;
+}
+
+/** A new session for a login: a new token every time (no fixation). Returns the cookie token. */
+export async function createSession(userId: string, now = new Date()): Promise<{ token: string; sessionId: string }> {
+  const id = generateSecureRandomString();
+  const secret = generateSecureRandomString();
+  await withAppTransaction({ organizationId: null, userId, auth: true }, (tx) =>
+    tx.insert(sessions).values({
+      id,
+      secretHash: hashSecret(secret),
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+      absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      createdAt: now,
+    }),
+  );
+  return { token: `${id}.${secret}`, sessionId: id };
+}
+
+/** The session behind a cookie token, or null; extends the idle expiry when half of it has passed. */
+export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+  const [id, secret, extra] = token.split(".");
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  return withAppTransaction({ organizationId: null, userId: null, auth: true }, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        expiresAt: sessions.expiresAt,
+        absoluteExpiresAt: sessions.absoluteExpiresAt,
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        disabledAt: users.disabledAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
+    if (!row || !secretsMatch(row.secretHash, secret)) return null;
+    if (row.disabledAt || now >= row.expiresAt || now >= row.absoluteExpiresAt) {
+      await tx.delete(sessions).where(eq(sessions.id, id));
+      return null;
+    }
+    let expiresAt = row.expiresAt;
+    if (row.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
+      expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, row.absoluteExpiresAt.getTime()));
+      await tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    }
+    return {
+      id: row.id,
+      expiresAt,
+      absoluteExpiresAt: row.absoluteExpiresAt,
+      user: { id: row.userId, email: row.email, name: row.name, locale: row.locale },
+    };
+  });
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await withAppTransaction({ organizationId: null, userId: null, auth: true }, (tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)));
+}
+
+/** Ends every session of a user except (optionally) the one in use. */
+export async function invalidateOtherSessions(userId: string, keepSessionId: string | null): Promise<void> {
+  await withAppTransaction({ organizationId: null, userId, auth: true }, (tx) =>
+    tx.delete(sessions).where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
+  );
+}
+
+// Root and route loaders of one document request share the lookup.
+const perRequest = new WeakMap<Request, Promise<ValidSession | null>>();
+
+export function getSession(request: Request): Promise<ValidSession | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    const token = readSessionToken(request);
+    pending = token ? validateSessionToken(token) : Promise.resolve(null);
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+export function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  return redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** The signed-in person, or a redirect to the login page (thrown). */
+export async function requireSession(request: Request): Promise<ValidSession> {
+  const session = await getSession(request);
+  if (!session) throw loginRedirect(request);
+  return session;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await requireSession(request)).user;
+}

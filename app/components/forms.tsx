@@ -1,0 +1,105 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Field errors are i18n keys from the server; shown next to the field, announced to screen readers. */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700" aria-live="polite">
+      {errors.map((error) => (
+        <li key={error}>{t(error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+type TextFieldProps = {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  type?: "text" | "email" | "password" | "number" | "date" | "url";
+  help?: string;
+  autoComplete?: string;
+  className?: string;
+  readOnly?: boolean;
+  inputClassName?: string;
+};
+
+export function TextField({ meta, label, type = "text", help, autoComplete, className, readOnly, inputClassName }: TextFieldProps) {
+  const input = getInputProps(meta, { type, ariaDescribedBy: help ? `${meta.id}-help` : undefined });
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        {...input}
+        key={input.key}
+        autoComplete={autoComplete}
+        readOnly={readOnly}
+        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${meta.errors ? "border-red-600" : "border-slate-300"} ${inputClassName ?? ""}`}
+      />
+      {help ? (
+        <p id={`${meta.id}-help`} className="mt-1 text-xs text-slate-600">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  className,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  options: { value: string; label: string }[];
+  className?: string;
+}) {
+  const select = getSelectProps(meta);
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        {...select}
+        key={select.key}
+        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${meta.errors ? "border-red-600" : "border-slate-300"}`}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function FormErrors({ errors }: { errors?: string[] | null }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {errors.map((error) => (
+        <p key={error}>{t(error)}</p>
+      ))}
+    </div>
+  );
+}
+
+export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+      <h1 className="text-2xl font-bold text-slate-900">{children}</h1>
+      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}

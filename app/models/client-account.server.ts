@@ -1,0 +1,77 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { clientAccounts, clientMembers, users, type ClientAccountRow } from "@db/schema";
+import type { ClientRole } from "~/tenancy/permissions";
+import type { Scope } from "~/tenancy/scope.server";
+
+export async function insertClientAccount(scope: Scope, input: { name: string; namingTemplate?: string | null }): Promise<ClientAccountRow> {
+  const [row] = await scope.tx
+    .insert(clientAccounts)
+    .values({ organizationId: scope.organizationId, name: input.name.trim(), namingTemplate: input.namingTemplate ?? null })
+    .returning();
+  if (!row) throw new Error("Client account insert returned no row.");
+  return row;
+}
+
+export async function findClientAccount(scope: Scope, clientAccountId: string): Promise<ClientAccountRow | undefined> {
+  const [row] = await scope.tx
+    .select()
+    .from(clientAccounts)
+    .where(and(eq(clientAccounts.organizationId, scope.organizationId), eq(clientAccounts.id, clientAccountId)));
+  return row;
+}
+
+export type ClientAccountSummary = { id: string; name: string; createdAt: Date; myRole: ClientRole | null; teamSize: number };
+
+/** Client accounts the acting user may see: all of them for org admins, else the ones they are on. */
+export async function listVisibleClientAccounts(scope: Scope, options: { all: boolean }): Promise<ClientAccountSummary[]> {
+  const myRole = sql<ClientRole | null>`(select cm.role from client_members cm where cm.organization_id = ${clientAccounts.organizationId} and cm.client_account_id = ${clientAccounts.id} and cm.user_id = ${scope.userId})`;
+  const teamSize = sql<number>`(select count(*)::int from client_members cm where cm.organization_id = ${clientAccounts.organizationId} and cm.client_account_id = ${clientAccounts.id})`;
+  const rows = await scope.tx
+    .select({ id: clientAccounts.id, name: clientAccounts.name, createdAt: clientAccounts.createdAt, myRole, teamSize })
+    .from(clientAccounts)
+    .where(and(eq(clientAccounts.organizationId, scope.organizationId), isNull(clientAccounts.archivedAt)))
+    .orderBy(asc(clientAccounts.name));
+  return options.all ? rows : rows.filter((row) => row.myRole !== null);
+}
+
+export async function upsertClientMember(scope: Scope, clientAccountId: string, userId: string, role: ClientRole): Promise<void> {
+  await scope.tx
+    .insert(clientMembers)
+    .values({ organizationId: scope.organizationId, clientAccountId, userId, role })
+    .onConflictDoUpdate({ target: [clientMembers.organizationId, clientMembers.clientAccountId, clientMembers.userId], set: { role } });
+}
+
+export async function findClientMemberRole(scope: Scope, clientAccountId: string, userId: string): Promise<ClientRole | null> {
+  const [row] = await scope.tx
+    .select({ role: clientMembers.role })
+    .from(clientMembers)
+    .where(and(eq(clientMembers.organizationId, scope.organizationId), eq(clientMembers.clientAccountId, clientAccountId), eq(clientMembers.userId, userId)));
+  return row?.role ?? null;
+}
+
+export async function deleteClientMember(scope: Scope, clientAccountId: string, userId: string): Promise<number> {
+  const rows = await scope.tx
+    .delete(clientMembers)
+    .where(and(eq(clientMembers.organizationId, scope.organizationId), eq(clientMembers.clientAccountId, clientAccountId), eq(clientMembers.userId, userId)))
+    .returning({ userId: clientMembers.userId });
+  return rows.length;
+}
+
+export type ClientTeamMember = { id: string; name: string; email: string; role: ClientRole };
+
+export async function listClientTeam(scope: Scope, clientAccountId: string): Promise<ClientTeamMember[]> {
+  return scope.tx
+    .select({ id: users.id, name: users.name, email: users.email, role: clientMembers.role })
+    .from(clientMembers)
+    .innerJoin(users, eq(users.id, clientMembers.userId))
+    .where(and(eq(clientMembers.organizationId, scope.organizationId), eq(clientMembers.clientAccountId, clientAccountId)))
+    .orderBy(asc(users.name));
+}
+
+export async function countLeadPlanners(scope: Scope, clientAccountId: string): Promise<number> {
+  const rows = await scope.tx
+    .select({ userId: clientMembers.userId })
+    .from(clientMembers)
+    .where(and(eq(clientMembers.organizationId, scope.organizationId), eq(clientMembers.clientAccountId, clientAccountId), eq(clientMembers.role, "lead_planner")));
+  return rows.length;
+}

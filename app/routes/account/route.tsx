@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { changePassword } from "~/auth/login.server";
+import { requireSession, sessionCookie } from "~/auth/session.server";
+import { PageTitle, TextField } from "~/components/forms";
+import { ChangePasswordSchema } from "~/services/forms.server";
+import { organizationsOf } from "~/services/navigation.server";
+import { toastHeader } from "~/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Account · Qiao 桥" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireSession(request);
+  return { user: session.user, organizations: await organizationsOf(session.user.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireSession(request);
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ resetForm: false, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
+  const result = await changePassword({ userId: session.user.id, sessionId: session.id, ...submission.value });
+  if (!result.ok) {
+    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] }, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(result.token));
+  headers.append("Set-Cookie", await toastHeader({ kind: "success", key: "auth.passwordChanged" }));
+  return redirect("/account", { headers });
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const { user, organizations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<{ currentPassword: string; newPassword: string }>({ lastResult: actionData?.result });
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageTitle>{t("auth.accountTitle")}</PageTitle>
+      <section className="card">
+        <p className="font-medium">{user.name}</p>
+        <p className="text-sm text-slate-600">{user.email}</p>
+        <h2 className="mt-4 text-sm font-semibold text-slate-700">{t("nav.organizations")}</h2>
+        <ul className="mt-1 space-y-1 text-sm">
+          {organizations.map((org) => (
+            <li key={org.id}>
+              <Link to={`/o/${org.slug}`} className="text-teal-800 underline">
+                {org.name}
+              </Link>{" "}
+              — {t(`roles.${org.role}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="password-title">
+        <h2 id="password-title" className="text-lg font-semibold">
+          {t("auth.changePassword")}
+        </h2>
+        <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+          <TextField meta={fields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" />
+          <TextField meta={fields.newPassword} label={t("auth.newPassword")} type="password" autoComplete="new-password" help={t("auth.passwordHelp")} />
+          <button type="submit" className="btn-primary">
+            {t("auth.submitPasswordChange")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Test data through the app's own services (house style), plus a signed-in cookie per user.
+import { createSession, sessionCookieName } from "~/auth/session.server";
+import { withTenant } from "~/tenancy/scope.server";
+import { insertMembership } from "~/models/organization.server";
+import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
+import { createOrganization } from "~/services/organizations.server";
+import { createUser } from "~/services/signup.server";
+import type { ClientRole, OrgRole } from "~/tenancy/permissions";
+
+export const PASSWORD = "correct horse battery staple";
+
+let counter = 0;
+
+export type UserFixture = { id: string; email: string; name: string; cookie: string };
+
+export async function makeUser(label = "user"): Promise<UserFixture> {
+  counter++;
+  const email = `${label}-${counter}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+  const created = await createUser({ email, name: `${label} ${counter}`, password: PASSWORD, locale: null });
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  const { token } = await createSession(created.userId);
+  return { id: created.userId, email, name: `${label} ${counter}`, cookie: `${sessionCookieName()}=${token}` };
+}
+
+export type OrgFixture = { id: string; slug: string; owner: UserFixture };
+
+export async function makeOrganization(name = "Agency"): Promise<OrgFixture> {
+  const owner = await makeUser("owner");
+  const org = await createOrganization({ name, kind: "agency", ownerId: owner.id });
+  return { id: org.id, slug: org.slug, owner };
+}
+
+export async function addMember(org: OrgFixture, user: UserFixture, role: OrgRole, client?: { id: string; role: ClientRole }) {
+  await withTenant({ organizationId: org.id, userId: org.owner.id }, async (scope) => {
+    await insertMembership(scope, user.id, role);
+    if (client) await upsertClientMember(scope, client.id, user.id, client.role);
+  });
+}
+
+export type ClientAccountFixture = { id: string; name: string };
+
+export async function makeClientAccount(org: OrgFixture, name = "Brand"): Promise<ClientAccountFixture> {
+  return withTenant({ organizationId: org.id, userId: org.owner.id }, async (scope) => {
+    const row = await insertClientAccount(scope, { name });
+    return { id: row.id, name: row.name };
+  });
+}

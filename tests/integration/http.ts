@@ -1,0 +1,50 @@
+// Calls the app through the real Remix request handler of the built server (routes, loaders,
+// actions, error boundaries), in-process, against the test database. `npm test` builds first.
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const BUILD = path.resolve("build/index.js");
+let handlerPromise: Promise<(request: Request, context: object) => Promise<Response>> | undefined;
+
+async function handler() {
+  if (!existsSync(BUILD)) throw new Error("build/index.js is missing: run `npm run build` before the integration tests.");
+  handlerPromise ??= import(pathToFileURL(BUILD).href).then((build: ServerBuild) => createRequestHandler(build, "production"));
+  return handlerPromise;
+}
+
+export async function serverBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(BUILD).href)) as ServerBuild;
+}
+
+export type CallOptions = {
+  method?: "GET" | "POST";
+  cookie?: string | null;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  ip?: string;
+};
+
+export const ORIGIN = "http://qiao.test";
+
+export async function call(pathname: string, options: CallOptions = {}): Promise<Response> {
+  const headers = new Headers(options.headers);
+  if (options.cookie) headers.set("Cookie", options.cookie);
+  let body: URLSearchParams | undefined;
+  if (options.form) {
+    body = new URLSearchParams(options.form);
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+  }
+  const request = new Request(new URL(pathname, ORIGIN), { method: options.method ?? (options.form ? "POST" : "GET"), headers, body, redirect: "manual" });
+  return (await handler())(request, { cspNonce: "test", clientIp: options.ip ?? "203.0.113.9" });
+}
+
+/** The `name=value` pairs of Set-Cookie headers, as a Cookie header. */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((pair) => !pair.endsWith("="))
+    .join("; ");
+}
