@@ -71,17 +71,10 @@ export async function revokeInvitation(scope: Scope, invitationId: string, clien
   return rows.length;
 }
 
-export type InvitationWithNames = InvitationRow & { organizationName: string; organizationSlug: string; clientAccountName: string | null };
-
 /** The invitation behind a link token (auth scope: the person may not be signed in yet). */
-export async function findInvitationByTokenHash(scope: AuthScope, tokenHash: string): Promise<InvitationWithNames | undefined> {
-  const [row] = await scope.tx
-    .select({ invitation: invitations, organizationName: organizations.name, organizationSlug: organizations.slug })
-    .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
-    .where(eq(invitations.tokenHash, tokenHash));
-  if (!row) return undefined;
-  return { ...row.invitation, organizationName: row.organizationName, organizationSlug: row.organizationSlug, clientAccountName: null };
+export async function findInvitationByTokenHash(scope: AuthScope, tokenHash: string): Promise<InvitationRow | undefined> {
+  const [row] = await scope.tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
+  return row;
 }
 
 /** Marks an invitation used, once: the conditional update makes a second (or concurrent) acceptance a no-op. */
@@ -102,10 +95,20 @@ export async function markInvitationAccepted(scope: Scope, invitationId: string,
   return rows.length === 1;
 }
 
-export async function findClientAccountName(scope: Scope, clientAccountId: string): Promise<string | null> {
-  const [row] = await scope.tx
-    .select({ name: clientAccounts.name })
-    .from(clientAccounts)
-    .where(and(eq(clientAccounts.organizationId, scope.organizationId), eq(clientAccounts.id, clientAccountId)));
-  return row?.name ?? null;
+/** Names an invitation shows: its organization and, for a client invitation, the client account. */
+export async function findInvitationTargetNames(
+  scope: Scope,
+  clientAccountId: string | null,
+): Promise<{ organizationName: string; organizationSlug: string; clientAccountName: string | null } | undefined> {
+  const [org] = await scope.tx.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, scope.organizationId));
+  if (!org) return undefined;
+  let clientAccountName: string | null = null;
+  if (clientAccountId) {
+    const [client] = await scope.tx
+      .select({ name: clientAccounts.name })
+      .from(clientAccounts)
+      .where(and(eq(clientAccounts.organizationId, scope.organizationId), eq(clientAccounts.id, clientAccountId)));
+    clientAccountName = client?.name ?? null;
+  }
+  return { organizationName: org.name, organizationSlug: org.slug, clientAccountName };
 }

@@ -4,15 +4,15 @@ import { recordActivity } from "~/models/activity.server";
 import { findClientAccount, upsertClientMember } from "~/models/client-account.server";
 import {
   findInvitationByTokenHash,
-  findClientAccountName,
+  findInvitationTargetNames,
   insertInvitation,
   markInvitationAccepted,
   revokeInvitation as revokeInvitationRow,
   type InvitationTarget,
-  type InvitationWithNames,
 } from "~/models/invitation.server";
 import { findMembership, insertMembership } from "~/models/organization.server";
 import { normalizeEmail } from "~/models/user.server";
+import type { InvitationRow } from "@db/schema";
 import { inScope, type Access } from "~/tenancy/access.server";
 import { withAuthScope, withTenant } from "~/tenancy/scope.server";
 import { sendMail } from "./mailer.server";
@@ -58,21 +58,25 @@ export async function revokeInvitation(access: Access, invitationId: string, cli
 
 export type InvitationState = "open" | "expired" | "used" | "revoked";
 
-export type InvitationView = InvitationWithNames & { state: InvitationState };
+export type InvitationView = InvitationRow & {
+  state: InvitationState;
+  organizationName: string;
+  organizationSlug: string;
+  clientAccountName: string | null;
+};
 
 /** What a link points at, whoever opens it (the token is the credential). */
 export async function getInvitationByToken(token: string, now = new Date()): Promise<InvitationView | null> {
   if (!/^[a-z2-7]{20,80}$/.test(token)) return null;
   const invitation = await withAuthScope(null, (scope) => findInvitationByTokenHash(scope, hashSecret(token)));
   if (!invitation) return null;
-  let clientAccountName: string | null = null;
-  if (invitation.clientAccountId) {
-    clientAccountName = await withTenant({ organizationId: invitation.organizationId, userId: null }, (scope) =>
-      findClientAccountName(scope, invitation.clientAccountId!),
-    );
-  }
+  // The names come from inside the invitation's own tenant.
+  const names = await withTenant({ organizationId: invitation.organizationId, userId: null }, (scope) =>
+    findInvitationTargetNames(scope, invitation.clientAccountId),
+  );
+  if (!names) return null;
   const state: InvitationState = invitation.acceptedAt ? "used" : invitation.revokedAt ? "revoked" : invitation.expiresAt <= now ? "expired" : "open";
-  return { ...invitation, clientAccountName, state };
+  return { ...invitation, ...names, state };
 }
 
 export type AcceptResult = { ok: true; redirectTo: string; target: string } | { ok: false; reason: "invalid" | "wrong-account" };

@@ -1,17 +1,17 @@
 // Calls the app through the real Remix request handler of the built server (routes, loaders,
 // actions, error boundaries), in-process, against the test database. `npm test` builds first.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const BUILD = path.resolve("build/index.js");
-let handlerPromise: Promise<(request: Request, context: object) => Promise<Response>> | undefined;
+let handlerPromise: Promise<(request: Request, context: AppLoadContext) => Promise<Response>> | undefined;
 
 async function handler() {
   if (!existsSync(BUILD)) throw new Error("build/index.js is missing: run `npm run build` before the integration tests.");
   handlerPromise ??= import(pathToFileURL(BUILD).href).then((build: ServerBuild) => createRequestHandler(build, "production"));
-  return handlerPromise;
+  return handlerPromise!;
 }
 
 export async function serverBuild(): Promise<ServerBuild> {
