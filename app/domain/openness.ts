@@ -5,7 +5,6 @@ import {
   getEcosystem,
   getPlacement,
   type Destination,
-  type DestinationId,
   type Locale,
   type Placement,
 } from "./catalog";
@@ -72,7 +71,7 @@ export function isMeasurable(effective: DataLevel, required: DataLevel): boolean
 }
 
 /** Whether the placement can send its traffic to the destination (brief "Channel catalog", typical destinations). */
-export function canReach(placement: Placement, destinationId: DestinationId | string): boolean {
+export function canReach(placement: Placement, destinationId: string): boolean {
   return (placement.destinations as readonly string[]).includes(destinationId);
 }
 

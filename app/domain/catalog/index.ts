@@ -7,19 +7,7 @@ import { ECOSYSTEMS } from "./ecosystems";
 import { KPIS } from "./kpis";
 import { MEASUREMENT_METHODS } from "./measurement-methods";
 import { PLACEMENTS } from "./placements";
-import type {
-  DataProduct,
-  DataProductId,
-  Destination,
-  DestinationId,
-  Ecosystem,
-  EcosystemId,
-  Kpi,
-  KpiId,
-  MeasurementMethod,
-  MeasurementMethodId,
-  Placement,
-} from "./types";
+import type { DataProduct, Destination, Ecosystem, EcosystemId, Kpi, MeasurementMethod, Placement } from "./types";
 
 export const CATALOG_VERSION = "2026.11-1";
 
@@ -40,23 +28,23 @@ const KPIS_BY_ID = indexById(KPIS);
 const METHODS_BY_ID = indexById(MEASUREMENT_METHODS);
 
 // Lookups take plain strings because ids arrive from the database, URLs and imports; unknown ids give undefined.
-export function getEcosystem(id: EcosystemId | string): Ecosystem | undefined {
+export function getEcosystem(id: string): Ecosystem | undefined {
   return ECOSYSTEMS_BY_ID.get(id);
 }
 /** A catalog placement; custom placements of an organization live in the database, not here. */
 export function getPlacement(id: string): Placement | undefined {
   return PLACEMENTS_BY_ID.get(id);
 }
-export function getDestination(id: DestinationId | string): Destination | undefined {
+export function getDestination(id: string): Destination | undefined {
   return DESTINATIONS_BY_ID.get(id);
 }
-export function getDataProduct(id: DataProductId | string): DataProduct | undefined {
+export function getDataProduct(id: string): DataProduct | undefined {
   return DATA_PRODUCTS_BY_ID.get(id);
 }
-export function getKpi(id: KpiId | string): Kpi | undefined {
+export function getKpi(id: string): Kpi | undefined {
   return KPIS_BY_ID.get(id);
 }
-export function getMeasurementMethod(id: MeasurementMethodId | string): MeasurementMethod | undefined {
+export function getMeasurementMethod(id: string): MeasurementMethod | undefined {
   return METHODS_BY_ID.get(id);
 }
 

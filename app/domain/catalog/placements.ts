@@ -396,7 +396,7 @@ export const PLACEMENTS: readonly Placement[] = [
     nameZh: "百度信息流广告",
     descriptionEn: "Native ads in the Baidu app feed and partner apps.",
     descriptionZh: "百度 App 信息流及合作 App 中的原生广告。",
-    buyingModels: ["ocpc", "cpc", "cpm"],
+    buyingModels: ["ocpc", "ocpm", "cpc", "cpm"],
     defaultBuyingModel: "ocpc",
     knownBounds: BAIDU_FEED_BOUNDS,
     funnelStage: "consideration",
