@@ -34,6 +34,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup/console.ts"],
+          // Property-based tests run thousands of cases; a busy 2-core CI machine needs headroom.
+          testTimeout: 30_000,
         },
       },
       integration("integration-pglite", "pglite"),

@@ -1,6 +1,7 @@
 import { queryRows, sql, type DatabaseHandle } from "@db/client";
 import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
 import type { Env } from "~/env.server";
+import { syncCatalog } from "~/services/catalog-sync.server";
 import { seedDemoWorkspace } from "~/services/demo.server";
 
 export type BootResult = {
@@ -29,6 +30,7 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   }
+  await syncCatalog(handle);
   setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
   const shouldSeed = env.QIAO_SEED_DEMO === "always" || (env.QIAO_SEED_DEMO === "auto" && handle.driver === "pglite");
   let demoSeeded = false;

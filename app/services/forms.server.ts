@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { ORG_ROLES, CLIENT_ROLES } from "~/tenancy/permissions";
+import { BUYING_MODELS } from "~/domain/buying-models";
+import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES } from "~/domain/catalog";
+import { parseMoneyToFen } from "~/domain/money";
+import { CLIENT_ROLES, ORG_ROLES } from "~/tenancy/permissions";
 
 // zod schemas for forms, server-side only (keeps zod out of the browser bundle). Messages are i18n keys.
 export const requiredText = (max: number) =>
@@ -54,3 +57,75 @@ export const RemoveMemberSchema = z.object({ intent: z.literal("remove"), userId
 export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: uuid });
 
 export const InviteSignupSchema = z.object({ intent: z.literal("signup"), name: requiredText(120), password: passwordField });
+
+// Catalog (organization overrides).
+const LEVELS = ["aggregated", "transactional", "individual"] as const;
+
+export const LevelOverrideSchema = z.object({
+  intent: z.literal("set-level"),
+  targetType: z.enum(["placement", "destination"], { error: "validation.choose" }),
+  targetId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
+  level: z.enum(LEVELS, { error: "validation.choose" }),
+  justification: z.string({ error: "catalog.justificationTooShort" }).trim().min(10, { error: "catalog.justificationTooShort" }).max(1000, { error: "validation.tooLong" }),
+});
+
+export const RemoveLevelOverrideSchema = z.object({
+  intent: z.literal("remove-level"),
+  targetType: z.enum(["placement", "destination"]),
+  targetId: z.string().min(1),
+});
+
+/** Money typed as people type it (¥1,200.50; 1 200,50) → fen; empty stays undefined. */
+export const optionalMoneyFen = (locale: "en" | "zh") =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return undefined;
+      const parsed = parseMoneyToFen(value, locale);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: "catalog.invalidAmount" });
+        return z.NEVER;
+      }
+      return parsed.fen;
+    });
+
+/** A percentage typed as "1.2" or "1,2" → ratio 0.012; empty stays undefined. */
+export const optionalPercent = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === "") return undefined;
+    const number = Number(value.trim().replace(",", ".").replace(/%$/, ""));
+    if (!Number.isFinite(number) || number < 0 || number > 100) {
+      ctx.addIssue({ code: "custom", message: "catalog.invalidPercent" });
+      return z.NEVER;
+    }
+    return Math.round(number * 10_000) / 1_000_000;
+  });
+
+export const benchmarkSchema = (locale: "en" | "zh") =>
+  z.object({
+    intent: z.literal("set-benchmarks"),
+    placementId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
+    cpm: optionalMoneyFen(locale),
+    cpc: optionalMoneyFen(locale),
+    ctr: optionalPercent,
+    cvr: optionalPercent,
+  });
+
+export const customPlacementSchema = (locale: "en" | "zh") =>
+  z.object({
+    intent: z.literal("add-custom"),
+    ecosystemId: z.enum(ECOSYSTEM_IDS, { error: "validation.choose" }),
+    nameEn: requiredText(120),
+    nameZh: requiredText(120),
+    buyingModels: z.array(z.enum(BUYING_MODELS), { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }),
+    reportingLevel: z.enum(LEVELS, { error: "validation.choose" }),
+    funnelStage: z.enum(FUNNEL_STAGES, { error: "validation.choose" }),
+    destinations: z.array(z.enum(DESTINATION_IDS), { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }),
+    cpm: optionalMoneyFen(locale),
+    cpc: optionalMoneyFen(locale),
+    ctr: optionalPercent,
+    cvr: optionalPercent,
+  });

@@ -3,3 +3,4 @@ export * from "./organizations";
 export * from "./client-accounts";
 export * from "./invitations";
 export * from "./activity";
+export * from "./catalog";

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, inject } from "vitest";
 import { getDatabase, openAndMigrate, setDatabase } from "~/db.server";
 import { queryRows, sql } from "@db/client";
+import { syncCatalog } from "~/services/catalog-sync.server";
 
 // One database per project (kept across files: isolate is off), emptied before every test.
 beforeAll(async () => {
@@ -11,6 +12,7 @@ beforeAll(async () => {
     driver === "postgres"
       ? await openAndMigrate({ url: inject("pgUrl"), maxConnections: 8 })
       : await openAndMigrate({ dataDir: "memory://" });
+  await syncCatalog(handle);
   setDatabase(handle, { timeoutMs: 10_000 });
 });
 
@@ -18,7 +20,7 @@ beforeEach(async () => {
   const { db } = getDatabase();
   const tables = await queryRows<{ tablename: string }>(
     db,
-    sql`select tablename from pg_tables where schemaname = 'public'`,
+    sql`select tablename from pg_tables where schemaname = 'public' and tablename not like 'catalog\_%'`,
   );
   if (tables.length === 0) return;
   const list = tables.map((t) => `"public"."${t.tablename}"`).join(", ");

@@ -41,6 +41,9 @@ export default function OrganizationLayout() {
           <NavLink to={base} end className={link}>
             {t("nav.clients")}
           </NavLink>
+          <NavLink to={`${base}/catalog`} className={link}>
+            {t("nav.catalog")}
+          </NavLink>
           {access.permissions.includes("org.members.manage") ? (
             <NavLink to={`${base}/members`} className={link}>
               {t("nav.members")}

@@ -1,0 +1,180 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, SelectField, TextField } from "~/components/forms";
+import { DATA_LEVELS } from "~/domain/data-level";
+
+type Option = { id: string; name: string };
+type ManageData = {
+  placementOptions: (Option & { ecosystemId: string })[];
+  destinationOptions: Option[];
+  ecosystems: Option[];
+  overrides: { targetType: "placement" | "destination"; targetId: string; level: string; justification: string }[];
+};
+type ActionData = { intent: string | null; result: SubmissionResult<string[]> | null } | null;
+
+const LEVELS = [...DATA_LEVELS].reverse();
+const MODELS = ["cpm", "cpc", "ocpm", "ocpc", "cpv", "cpa", "cpe", "cpt", "cps"];
+const STAGES = ["awareness", "consideration", "conversion", "loyalty"];
+
+/** Organization admins adjust the catalog: level overrides (with justification), benchmarks, custom placements. */
+export function CatalogManagement({ data, actionData }: { data: ManageData; actionData: ActionData }) {
+  const { t } = useTranslation();
+  const names = new Map([...data.placementOptions, ...data.destinationOptions].map((o) => [o.id, o.name]));
+  return (
+    <section aria-labelledby="manage-title" className="space-y-4">
+      <h2 id="manage-title" className="text-xl font-semibold">
+        {t("catalog.manageTitle")}
+      </h2>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <LevelOverrideForm data={data} lastResult={actionData?.intent === "set-level" ? actionData.result : null} />
+        <BenchmarkForm data={data} lastResult={actionData?.intent === "set-benchmarks" ? actionData.result : null} />
+      </div>
+      {data.overrides.length > 0 ? (
+        <ul className="card space-y-2 text-sm" data-testid="override-list">
+          {data.overrides.map((o) => (
+            <li key={`${o.targetType}:${o.targetId}`} className="flex items-center justify-between gap-2">
+              <span>
+                {names.get(o.targetId) ?? o.targetId} → {t(`level.${o.level}`)}: “{o.justification}”
+              </span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove-level" />
+                <input type="hidden" name="targetType" value={o.targetType} />
+                <input type="hidden" name="targetId" value={o.targetId} />
+                <button type="submit" className="btn-secondary">
+                  {t("catalog.removeOverride")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <CustomPlacementForm data={data} lastResult={actionData?.intent === "add-custom" ? actionData.result : null} />
+    </section>
+  );
+}
+
+function LevelOverrideForm({ data, lastResult }: { data: ManageData; lastResult: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{ targetType: string; targetId: string; level: string; justification: string }>({
+    id: "level-override",
+    lastResult: lastResult ?? undefined,
+    defaultValue: { targetType: "destination", level: "individual" },
+  });
+  const [targetType, setTargetType] = useState<string>(String(fields.targetType.initialValue ?? "destination"));
+  const options = targetType === "placement" ? data.placementOptions : data.destinationOptions;
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="override-title">
+      <h3 id="override-title" className="text-lg font-semibold">
+        {t("catalog.levelOverrideTitle")}
+      </h3>
+      <p className="text-sm text-slate-600">{t("catalog.levelOverrideHelp")}</p>
+      <input type="hidden" name="intent" value="set-level" />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("catalog.targetType")}</legend>
+        {(["destination", "placement"] as const).map((type) => (
+          <label key={type} className="mr-4 inline-flex items-center gap-1 text-sm">
+            <input type="radio" name={fields.targetType.name} value={type} checked={targetType === type} onChange={() => setTargetType(type)} />
+            {t(type === "placement" ? "catalog.targetPlacement" : "catalog.targetDestination")}
+          </label>
+        ))}
+      </fieldset>
+      <SelectField meta={fields.targetId} label={t("catalog.target")} options={options.map((o) => ({ value: o.id, label: o.name }))} />
+      <SelectField meta={fields.level} label={t("catalog.newLevel")} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+      <TextField meta={fields.justification} label={t("catalog.justification")} help={t("catalog.justificationHelp")} />
+      <button type="submit" className="btn-primary">
+        {t("catalog.saveOverride")}
+      </button>
+    </Form>
+  );
+}
+
+function BenchmarkForm({ data, lastResult }: { data: ManageData; lastResult: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{ placementId: string; cpm: string; cpc: string; ctr: string; cvr: string }>({ id: "benchmarks", lastResult: lastResult ?? undefined });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="benchmark-title">
+      <h3 id="benchmark-title" className="text-lg font-semibold">
+        {t("catalog.benchmarkTitle")}
+      </h3>
+      <input type="hidden" name="intent" value="set-benchmarks" />
+      <SelectField meta={fields.placementId} label={t("catalog.placement")} options={data.placementOptions.map((o) => ({ value: o.id, label: o.name }))} />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField meta={fields.cpm} label={t("catalog.cpm")} />
+        <TextField meta={fields.cpc} label={t("catalog.cpc")} />
+        <TextField meta={fields.ctr} label={t("catalog.ctr")} />
+        <TextField meta={fields.cvr} label={t("catalog.cvr")} />
+      </div>
+      <button type="submit" className="btn-primary">
+        {t("catalog.saveBenchmarks")}
+      </button>
+    </Form>
+  );
+}
+
+function CustomPlacementForm({ data, lastResult }: { data: ManageData; lastResult: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{
+    ecosystemId: string;
+    nameEn: string;
+    nameZh: string;
+    buyingModels: string[];
+    reportingLevel: string;
+    funnelStage: string;
+    destinations: string[];
+    cpm: string;
+    cpc: string;
+    ctr: string;
+    cvr: string;
+  }>({ id: "custom-placement", lastResult: lastResult ?? undefined, defaultValue: { reportingLevel: "aggregated", funnelStage: "awareness" } });
+  const checked = (value: unknown, option: string) => (Array.isArray(value) ? value.includes(option) : value === option);
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="custom-title">
+      <h3 id="custom-title" className="text-lg font-semibold">
+        {t("catalog.customTitle")}
+      </h3>
+      <input type="hidden" name="intent" value="add-custom" />
+      <div className="grid gap-3 md:grid-cols-3">
+        <SelectField meta={fields.ecosystemId} label={t("catalog.ecosystem")} options={data.ecosystems.map((e) => ({ value: e.id, label: e.name }))} />
+        <TextField meta={fields.nameEn} label={t("catalog.nameEn")} />
+        <TextField meta={fields.nameZh} label={t("catalog.nameZh")} />
+        <SelectField meta={fields.reportingLevel} label={t("catalog.reportingLevel")} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+        <SelectField meta={fields.funnelStage} label={t("catalog.stage")} options={STAGES.map((s) => ({ value: s, label: t(`catalog.stageName.${s}`) }))} />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("catalog.buyingModels")}</legend>
+        <div className="flex flex-wrap gap-3">
+          {MODELS.map((m) => (
+            <label key={m} className="inline-flex items-center gap-1 text-sm">
+              <input type="checkbox" name={fields.buyingModels.name} value={m} defaultChecked={checked(fields.buyingModels.initialValue, m)} />
+              {t(`model.${m}`)}
+            </label>
+          ))}
+        </div>
+        <ErrorList errors={fields.buyingModels.errors} />
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("catalog.destinations")}</legend>
+        <div className="flex flex-wrap gap-3">
+          {data.destinationOptions.map((d) => (
+            <label key={d.id} className="inline-flex items-center gap-1 text-sm">
+              <input type="checkbox" name={fields.destinations.name} value={d.id} defaultChecked={checked(fields.destinations.initialValue, d.id)} />
+              {d.name}
+            </label>
+          ))}
+        </div>
+        <ErrorList errors={fields.destinations.errors} />
+      </fieldset>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <TextField meta={fields.cpm} label={t("catalog.cpm")} />
+        <TextField meta={fields.cpc} label={t("catalog.cpc")} />
+        <TextField meta={fields.ctr} label={t("catalog.ctr")} />
+        <TextField meta={fields.cvr} label={t("catalog.cvr")} />
+      </div>
+      <button type="submit" className="btn-primary">
+        {t("catalog.addCustom")}
+      </button>
+    </Form>
+  );
+}
