@@ -1,7 +1,9 @@
 import { recordActivity } from "~/models/activity.server";
 import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
 import { insertMembership } from "~/models/organization.server";
-import type { ClientRole, OrgRole } from "~/tenancy/permissions";
+import type { Access } from "~/tenancy/access.server";
+import { permissionsFor, type ClientRole, type OrgRole } from "~/tenancy/permissions";
+import { seedDemoCampaign } from "./demo-plan.server";
 import { withTenant } from "~/tenancy/scope.server";
 import { createOrganization } from "./organizations.server";
 import { createUser } from "./signup.server";
@@ -16,7 +18,20 @@ export const DEMO_USERS: { email: string; name: string; orgRole: OrgRole; client
   { email: "admin@qiao-demo.example", name: "Demo Admin", orgRole: "owner", clientRole: null, label: "agency owner" },
 ];
 
-export type DemoWorkspace = { organizationSlug: string; clientAccountId: string; users: typeof DEMO_USERS; password: string };
+export type DemoWorkspace = { organizationSlug: string; clientAccountId: string; campaignId: string; users: typeof DEMO_USERS; password: string };
+
+/** The lead planner's access to the demo client, as requireScope would give it after signing in. */
+function demoAccess(user: { id: string; email: string; name: string }, organization: { id: string; slug: string; name: string }, client: { id: string; name: string }): Access {
+  return {
+    user: { ...user, locale: null },
+    sessionId: "demo-seed",
+    organization: { ...organization, kind: "agency" },
+    orgRole: "member",
+    client: { ...client, namingTemplate: "{client}_{ecosystem}_{placement}_{objective}_{yyyymm}" },
+    clientRole: "lead_planner",
+    permissions: permissionsFor("member", "lead_planner"),
+  };
+}
 
 /** The demo workspace, built through the same services and models the app uses. */
 export async function seedDemoWorkspace(): Promise<DemoWorkspace> {
@@ -38,5 +53,9 @@ export async function seedDemoWorkspace(): Promise<DemoWorkspace> {
     await recordActivity(scope, { clientAccountId: client.id, subjectType: "client_account", subjectId: client.id, action: "created", changes: { name: client.name } });
     return client.id;
   });
-  return { organizationSlug: organization.slug, clientAccountId, users: DEMO_USERS, password: DEMO_PASSWORD };
+  const lead = DEMO_USERS.find((u) => u.clientRole === "lead_planner")!;
+  const campaignId = await seedDemoCampaign(
+    demoAccess({ id: ids.get(lead.email)!, email: lead.email, name: lead.name }, organization, { id: clientAccountId, name: "Demo Brand" }),
+  );
+  return { organizationSlug: organization.slug, clientAccountId, campaignId, users: DEMO_USERS, password: DEMO_PASSWORD };
 }

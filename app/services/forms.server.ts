@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { BUYING_MODELS } from "~/domain/buying-models";
 import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES } from "~/domain/catalog";
-import { parseMoneyToFen } from "~/domain/money";
+import { FLIGHTING_MODES } from "~/domain/flighting";
+import { parseFxRate, parseMoneyToFen } from "~/domain/money";
+import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
 import { CLIENT_ROLES, ORG_ROLES } from "~/tenancy/permissions";
 
 // zod schemas for forms, server-side only (keeps zod out of the browser bundle). Messages are i18n keys.
@@ -129,3 +131,85 @@ export const customPlacementSchema = (locale: "en" | "zh") =>
     ctr: optionalPercent,
     cvr: optionalPercent,
   });
+
+// Planner.
+const isoDate = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "planner.invalidDate" });
+
+/** Money that must be there: "¥1,200.50", "1 200,50" (French), "3万" … → fen. */
+export const requiredMoneyFen = (locale: "en" | "zh") =>
+  z.string({ error: "validation.required" }).transform((value, ctx) => {
+    const parsed = parseMoneyToFen(value, locale);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `planner.money.${parsed.error}` });
+      return z.NEVER;
+    }
+    return parsed.fen;
+  });
+
+export const optionalUnitCostFen = (locale: "en" | "zh") =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return null;
+      const parsed = parseMoneyToFen(value, locale);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: `planner.money.${parsed.error}` });
+        return z.NEVER;
+      }
+      if (parsed.fen === 0) {
+        ctx.addIssue({ code: "custom", message: "planner.negativeMoney" });
+        return z.NEVER;
+      }
+      return parsed.fen;
+    });
+
+export const campaignSchema = (locale: "en" | "zh") =>
+  z.object({
+    name: requiredText(160),
+    objective: z.enum(OBJECTIVES, { error: "validation.choose" }),
+    startDate: isoDate,
+    endDate: isoDate,
+    budget: requiredMoneyFen(locale),
+    reportingCurrency: z.enum(REPORTING_CURRENCIES, { error: "validation.choose" }),
+    fxRate: z.string({ error: "validation.required" }).transform((value, ctx) => {
+      const parsed = parseFxRate(value, locale);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: "planner.invalidFx" });
+        return z.NEVER;
+      }
+      return parsed.rate;
+    }),
+    notes: z.string().max(4000, { error: "validation.tooLong" }).optional().default(""),
+  });
+
+export const lineSchema = (locale: "en" | "zh") =>
+  z.object({
+    name: z.string().max(200, { error: "validation.tooLong" }).optional().default(""),
+    placementId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
+    destinationId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
+    buyingModel: z.enum(BUYING_MODELS, { error: "validation.choose" }),
+    unitCost: optionalUnitCostFen(locale),
+    budget: requiredMoneyFen(locale),
+    startDate: isoDate,
+    endDate: isoDate,
+    kpiId: z.string().optional().transform((v) => (v ? v : null)),
+    kpiTarget: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value.trim() === "") return null;
+        const number = Number(value.trim().replace(/\s/g, "").replace(",", "."));
+        if (!Number.isFinite(number) || number < 0) {
+          ctx.addIssue({ code: "custom", message: "planner.invalidNumber" });
+          return z.NEVER;
+        }
+        return number;
+      }),
+    audienceNotes: z.string().max(2000, { error: "validation.tooLong" }).optional().default(""),
+    formatNotes: z.string().max(2000, { error: "validation.tooLong" }).optional().default(""),
+    flightingMode: z.enum(FLIGHTING_MODES, { error: "validation.choose" }).default("even"),
+    flight: z.record(z.string(), z.string()).optional(),
+  });
+
+export const versionField = z.coerce.number({ error: "planner.staleForm" }).int().positive();

@@ -4,3 +4,4 @@ export * from "./client-accounts";
 export * from "./invitations";
 export * from "./activity";
 export * from "./catalog";
+export * from "./campaigns";

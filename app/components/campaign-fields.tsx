@@ -1,0 +1,34 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
+import { SelectField, TextField } from "./forms";
+
+type CampaignFieldsMeta = {
+  name: FieldMetadata<string | undefined>;
+  objective: FieldMetadata<string | undefined>;
+  startDate: FieldMetadata<string | undefined>;
+  endDate: FieldMetadata<string | undefined>;
+  budget: FieldMetadata<string | undefined>;
+  reportingCurrency: FieldMetadata<string | undefined>;
+  fxRate: FieldMetadata<string | undefined>;
+  notes: FieldMetadata<string | undefined>;
+};
+
+/** The campaign's own fields, shared by "new campaign" and "edit campaign details". */
+export function CampaignFields({ fields }: { fields: CampaignFieldsMeta }) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <TextField meta={fields.name} label={t("planner.name")} className="md:col-span-2" />
+      <SelectField meta={fields.objective} label={t("planner.objective")} options={OBJECTIVES.map((o) => ({ value: o, label: t(`planner.objectiveName.${o}`) }))} />
+      <TextField meta={fields.budget} label={t("planner.budget")} help={t("planner.budgetHelp")} />
+      <TextField meta={fields.startDate} label={t("planner.startDate")} type="date" />
+      <TextField meta={fields.endDate} label={t("planner.endDate")} type="date" />
+      <SelectField meta={fields.reportingCurrency} label={t("planner.reportingCurrency")} options={REPORTING_CURRENCIES.map((c) => ({ value: c, label: c }))} />
+      <TextField meta={fields.fxRate} label={t("planner.fxRate")} help={t("planner.fxHelp")} />
+      <TextField meta={fields.notes} label={t("planner.notes")} className="md:col-span-2" />
+    </div>
+  );
+}
+
+export type CampaignFormShape = { name: string; objective: string; startDate: string; endDate: string; budget: string; reportingCurrency: string; fxRate: string; notes: string };

@@ -1,0 +1,80 @@
+import { and, asc, desc, eq, ilike, isNull, sql } from "drizzle-orm";
+import { campaigns, type CampaignRow } from "@db/schema";
+import type { Scope } from "~/tenancy/scope.server";
+
+export type CampaignFields = Pick<
+  CampaignRow,
+  "name" | "objective" | "startDate" | "endDate" | "budgetFen" | "reportingCurrency" | "fxRate" | "notes"
+>;
+
+export async function insertCampaign(scope: Scope, clientAccountId: string, input: CampaignFields & { status?: CampaignRow["status"] }): Promise<CampaignRow> {
+  const [row] = await scope.tx
+    .insert(campaigns)
+    .values({ ...input, organizationId: scope.organizationId, clientAccountId, ownerUserId: scope.userId })
+    .returning();
+  if (!row) throw new Error("Campaign insert returned no row.");
+  return row;
+}
+
+export async function findCampaign(scope: Scope, clientAccountId: string, campaignId: string): Promise<CampaignRow | undefined> {
+  const [row] = await scope.tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId)));
+  return row;
+}
+
+/** The row, locked for the rest of the transaction (line saves bump the campaign's plan version). */
+export async function lockCampaign(scope: Scope, clientAccountId: string, campaignId: string): Promise<CampaignRow | undefined> {
+  const [row] = await scope.tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId)))
+    .for("update");
+  return row;
+}
+
+export async function listCampaigns(scope: Scope, clientAccountId: string, options: { search?: string; includeArchived?: boolean } = {}) {
+  const filters = [eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId)];
+  if (!options.includeArchived) filters.push(isNull(campaigns.archivedAt));
+  if (options.search) filters.push(ilike(campaigns.name, `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const lineCount = sql<number>`(select count(*)::int from line_items li where li.organization_id = ${campaigns.organizationId} and li.campaign_id = ${campaigns.id})`;
+  const allocatedFen = sql<number>`(select coalesce(sum(li.budget_fen), 0)::bigint from line_items li where li.organization_id = ${campaigns.organizationId} and li.campaign_id = ${campaigns.id})`;
+  const rows = await scope.tx
+    .select({ campaign: campaigns, lineCount, allocatedFen })
+    .from(campaigns)
+    .where(and(...filters))
+    .orderBy(desc(campaigns.updatedAt), asc(campaigns.name));
+  return rows.map((row) => ({ ...row.campaign, lineCount: Number(row.lineCount), allocatedFen: Number(row.allocatedFen) }));
+}
+
+/** Saves only when the stored version is the one the person edited; returns the new row, or null on a conflict. */
+export async function updateCampaignIfVersion(
+  scope: Scope,
+  clientAccountId: string,
+  campaignId: string,
+  expectedVersion: number,
+  changes: Partial<CampaignFields> & { status?: CampaignRow["status"]; archivedAt?: Date | null },
+): Promise<CampaignRow | null> {
+  const [row] = await scope.tx
+    .update(campaigns)
+    .set({ ...changes, version: sql`${campaigns.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(campaigns.organizationId, scope.organizationId),
+        eq(campaigns.clientAccountId, clientAccountId),
+        eq(campaigns.id, campaignId),
+        eq(campaigns.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Marks the plan as changed (a line was saved) without touching the campaign's own version. */
+export async function touchCampaign(scope: Scope, campaignId: string): Promise<void> {
+  await scope.tx
+    .update(campaigns)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.id, campaignId)));
+}

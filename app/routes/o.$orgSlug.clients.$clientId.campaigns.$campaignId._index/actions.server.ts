@@ -1,0 +1,174 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { parseMoneyToFen } from "~/domain/money";
+import type { Locale } from "~/i18n/config";
+import { campaignSchema, lineSchema, versionField } from "~/services/forms.server";
+import {
+  addLines,
+  archiveCampaign,
+  deleteLine,
+  duplicateCampaign,
+  duplicateLine,
+  moveLine,
+  toPlanLine,
+  updateCampaign,
+  updateLine,
+  type LineInput,
+} from "~/services/planner.server";
+import type { Access } from "~/tenancy/access.server";
+import { redirectWithToast } from "~/toast.server";
+import { getPlacement } from "~/domain/catalog";
+
+const notFound = () => new Response(null, { status: 404 });
+
+type LineValues = z.infer<ReturnType<typeof lineSchema>>;
+
+function toLineInput(value: LineValues, locale: Locale): { ok: true; input: LineInput } | { ok: false; errors: Record<string, string[]> } {
+  let customFlightingFen: Record<string, number> | null = null;
+  if (value.flightingMode === "custom") {
+    customFlightingFen = {};
+    for (const [week, typed] of Object.entries(value.flight ?? {})) {
+      if (!typed.trim()) continue;
+      const parsed = parseMoneyToFen(typed, locale);
+      if (!parsed.ok) return { ok: false, errors: { [`flight.${week}`]: [`planner.money.${parsed.error}`] } };
+      customFlightingFen[week] = parsed.fen;
+    }
+  }
+  return {
+    ok: true,
+    input: {
+      name: value.name,
+      placementId: value.placementId,
+      destinationId: value.destinationId,
+      buyingModel: value.buyingModel,
+      unitCostFen: value.unitCost,
+      budgetFen: value.budget,
+      startDate: value.startDate,
+      endDate: value.endDate,
+      kpiId: value.kpiId,
+      kpiTarget: value.kpiTarget,
+      audienceNotes: value.audienceNotes,
+      formatNotes: value.formatNotes,
+      flightingMode: value.flightingMode,
+      customFlightingFen,
+    },
+  };
+}
+
+const rename = (errors: Record<string, string[]>) => {
+  const map: Record<string, string> = { budgetFen: "budget", unitCostFen: "unitCost", customFlightingFen: "flightingMode" };
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [map[k] ?? k, v]));
+};
+
+/** Every mutation of the plan page; the route has already checked client.plan.edit. */
+export async function handlePlanAction(request: Request, access: Access, campaignId: string, locale: Locale) {
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const here = new URL(request.url).pathname;
+  const version = versionField.safeParse(formData.get("version"));
+
+  switch (intent) {
+    case "update-campaign": {
+      const submission = parseWithZod(formData, { schema: campaignSchema(locale) });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+      if (!version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
+      const { budget, ...rest } = submission.value;
+      const saved = await updateCampaign(access, campaignId, version.data, { ...rest, budgetFen: budget });
+      if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: saved.errors }), conflict: null }, { status: 400 });
+      if (!saved.ok) {
+        if (!saved.current) throw notFound();
+        return data({ intent, result: submission.reply({ formErrors: ["planner.conflictCampaign"] }), conflict: { kind: "campaign" as const, theirs: saved.current } }, { status: 409 });
+      }
+      return redirectWithToast(here, { kind: "success", key: "planner.campaignSaved" });
+    }
+    case "archive": {
+      if (!version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const saved = await archiveCampaign(access, campaignId, version.data);
+      if (!saved.ok) return data({ intent, result: null, conflict: null }, { status: 409 });
+      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}`, { kind: "success", key: "planner.archived" });
+    }
+    case "duplicate-campaign": {
+      const copyName = String(formData.get("copyName") ?? "").trim().slice(0, 160) || "Copy";
+      const copy = await duplicateCampaign(access, campaignId, copyName);
+      if (!copy) throw notFound();
+      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}/campaigns/${copy.id}`, { kind: "success", key: "planner.duplicated" });
+    }
+    case "add-line":
+    case "update-line": {
+      const submission = parseWithZod(formData, { schema: lineSchema(locale) });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+      const converted = toLineInput(submission.value, locale);
+      if (!converted.ok) return data({ intent, result: submission.reply({ fieldErrors: converted.errors }), conflict: null }, { status: 400 });
+      if (intent === "add-line") {
+        const saved = await addLines(access, campaignId, [converted.input]);
+        if (!saved) throw notFound();
+        if (!saved.ok) return data({ intent, result: submission.reply({ fieldErrors: rename(saved.kind === "invalid" ? saved.errors : {}) }), conflict: null }, { status: 400 });
+        return redirectWithToast(here, { kind: "success", key: "planner.linesAdded", params: { count: 1 } });
+      }
+      const lineId = String(formData.get("lineId") ?? "");
+      if (!version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
+      const saved = await updateLine(access, campaignId, lineId, version.data, converted.input);
+      if (!saved) throw notFound();
+      if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: rename(saved.errors) }), conflict: null }, { status: 400 });
+      if (!saved.ok) {
+        return data(
+          { intent, result: submission.reply(), conflict: { kind: "line" as const, lineId, theirs: saved.current ? toPlanLine(saved.current) : null, yours: converted.input } },
+          { status: 409 },
+        );
+      }
+      return data({ intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId, version: saved.value.version } });
+    }
+    case "bulk-add": {
+      const ids = formData.getAll("placementIds").map(String).slice(0, 50);
+      const campaignStart = String(formData.get("startDate") ?? "");
+      const campaignEnd = String(formData.get("endDate") ?? "");
+      const inputs: LineInput[] = [];
+      for (const id of ids) {
+        const placement = getPlacement(id);
+        if (!placement) continue;
+        inputs.push({
+          name: "",
+          placementId: id,
+          destinationId: placement.destinations[0] ?? "none",
+          buyingModel: placement.defaultBuyingModel,
+          unitCostFen: null,
+          budgetFen: 0,
+          startDate: campaignStart,
+          endDate: campaignEnd,
+          kpiId: null,
+          kpiTarget: null,
+          audienceNotes: "",
+          formatNotes: "",
+          flightingMode: "even",
+          customFlightingFen: null,
+        });
+      }
+      if (inputs.length === 0) return data({ intent, result: null, conflict: null, bulkError: "catalog.chooseAtLeastOne" }, { status: 400 });
+      const saved = await addLines(access, campaignId, inputs);
+      if (!saved) throw notFound();
+      if (!saved.ok) return data({ intent, result: null, conflict: null, bulkError: "planner.staleForm" }, { status: 400 });
+      return redirectWithToast(here, { kind: "success", key: "planner.linesAdded", params: { count: inputs.length } });
+    }
+    case "delete-line": {
+      const lineId = String(formData.get("lineId") ?? "");
+      if (!version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const deleted = await deleteLine(access, campaignId, lineId, version.data);
+      if (!deleted) throw notFound();
+      if (!deleted.ok) return data({ intent, result: null, conflict: { kind: "delete" as const, lineId } }, { status: 409 });
+      return redirectWithToast(here, { kind: "success", key: "planner.lineDeleted" });
+    }
+    case "duplicate-line": {
+      const copy = await duplicateLine(access, campaignId, String(formData.get("lineId") ?? ""));
+      if (!copy) throw notFound();
+      return redirectWithToast(here, { kind: "success", key: "planner.lineDuplicated" });
+    }
+    case "move-line": {
+      const direction = formData.get("direction") === "up" ? "up" : "down";
+      if (!(await moveLine(access, campaignId, String(formData.get("lineId") ?? ""), direction))) throw notFound();
+      return data({ intent, result: null, conflict: null });
+    }
+    default:
+      return data({ intent, result: null, conflict: null }, { status: 400 });
+  }
+}

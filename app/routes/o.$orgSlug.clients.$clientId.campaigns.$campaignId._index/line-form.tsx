@@ -1,0 +1,300 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DataLevelBadge } from "~/components/data-level-badge";
+import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
+import { weeksInRange } from "~/domain/dates";
+import { fenToYuanString } from "~/domain/money";
+import type { PlanPageData } from "./view.server";
+
+type Options = PlanPageData["options"];
+export type LineFormValues = {
+  name: string;
+  placementId: string;
+  destinationId: string;
+  buyingModel: string;
+  unitCost: string;
+  budget: string;
+  startDate: string;
+  endDate: string;
+  kpiId: string;
+  kpiTarget: string;
+  audienceNotes: string;
+  formatNotes: string;
+  flightingMode: string;
+  flight: Record<string, string>;
+};
+
+export type LineFormResult = { intent: string; result: SubmissionResult<string[]> | null; conflict: unknown; saved?: { lineId: string; version: number } } | undefined;
+
+/** Add or edit one line: ecosystem → placement → destination → model narrow as you choose; keyboard first. */
+export function LineForm({
+  id,
+  options,
+  defaults,
+  intent,
+  lineId,
+  version,
+  campaign,
+  fetcher,
+  onCancel,
+  submitLabel,
+}: {
+  id: string;
+  options: Options;
+  defaults: Partial<LineFormValues> & { ecosystemId?: string };
+  intent: "add-line" | "update-line";
+  lineId?: string;
+  version?: number;
+  campaign: { startDate: string; endDate: string };
+  fetcher: ReturnType<typeof useFetcher<LineFormResult>>;
+  onCancel?: () => void;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const lastResult = fetcher.data?.intent === intent ? (fetcher.data.result ?? undefined) : undefined;
+  const [form, fields] = useForm<LineFormValues>({ id, lastResult, defaultValue: defaults, shouldRevalidate: "onBlur" });
+  const initialPlacement = options.placements.find((p) => p.id === defaults.placementId);
+  const [ecosystemId, setEcosystemId] = useState(defaults.ecosystemId ?? initialPlacement?.ecosystemId ?? options.ecosystems[0]?.id ?? "");
+  const [placementId, setPlacementId] = useState(defaults.placementId ?? "");
+  const [destinationId, setDestinationId] = useState(defaults.destinationId ?? "");
+  const [mode, setMode] = useState(defaults.flightingMode ?? "even");
+  const [start, setStart] = useState(defaults.startDate ?? campaign.startDate);
+  const [end, setEnd] = useState(defaults.endDate ?? campaign.endDate);
+  const placements = options.placements.filter((p) => p.ecosystemId === ecosystemId);
+  const placement = options.placements.find((p) => p.id === placementId);
+  const destinations = placement?.destinations ?? [];
+  const models = placement?.buyingModels ?? [];
+  const weeks = useMemo(() => (mode === "custom" && start && end && start <= end ? weeksInRange(start, end) : []), [mode, start, end]);
+  const firstField = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    // After a successful add, be ready for the next line from the keyboard.
+    if (intent === "add-line" && fetcher.state === "idle" && fetcher.data && !fetcher.data.result?.error) firstField.current?.focus();
+  }, [fetcher.state, fetcher.data, intent]);
+  const destinationLevel = destinationId ? options.destinations[destinationId]?.level : undefined;
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3" data-testid={`line-form-${intent}`}>
+      <input type="hidden" name="intent" value={intent} />
+      {lineId ? <input type="hidden" name="lineId" value={lineId} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <FormErrors errors={form.errors} />
+      <div className="grid gap-3 md:grid-cols-4">
+        <div>
+          <label htmlFor={`${id}-ecosystem`} className="block text-sm font-medium text-slate-800">
+            {t("planner.ecosystem")}
+          </label>
+          <select
+            id={`${id}-ecosystem`}
+            ref={firstField}
+            value={ecosystemId}
+            onChange={(e) => {
+              setEcosystemId(e.target.value);
+              setPlacementId("");
+              setDestinationId("");
+            }}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            {options.ecosystems.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={fields.placementId.id} className="block text-sm font-medium text-slate-800">
+            {t("planner.placement")}
+          </label>
+          <select
+            id={fields.placementId.id}
+            name={fields.placementId.name}
+            value={placementId}
+            aria-invalid={fields.placementId.errors ? true : undefined}
+            onChange={(e) => {
+              const next = options.placements.find((p) => p.id === e.target.value);
+              setPlacementId(e.target.value);
+              setDestinationId(next?.destinations[0] ?? "");
+            }}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">—</option>
+            {placements.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <ErrorList errors={fields.placementId.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.destinationId.id} className="block text-sm font-medium text-slate-800">
+            {t("planner.destination")}
+          </label>
+          <select
+            id={fields.destinationId.id}
+            name={fields.destinationId.name}
+            value={destinationId}
+            onChange={(e) => setDestinationId(e.target.value)}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">—</option>
+            {destinations.map((d) => (
+              <option key={d} value={d}>
+                {options.destinations[d]?.name ?? d}
+              </option>
+            ))}
+          </select>
+          {destinationLevel ? (
+            <p className="mt-1">
+              <DataLevelBadge level={destinationLevel} />
+            </p>
+          ) : null}
+          <ErrorList errors={fields.destinationId.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.buyingModel.id} className="block text-sm font-medium text-slate-800">
+            {t("planner.buyingModel")}
+          </label>
+          <select
+            id={fields.buyingModel.id}
+            name={fields.buyingModel.name}
+            defaultValue={defaults.buyingModel ?? placement?.defaultBuyingModel}
+            key={placementId}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            {models.map((m) => (
+              <option key={m} value={m}>
+                {t(`model.${m}`)}
+              </option>
+            ))}
+          </select>
+          <ErrorList errors={fields.buyingModel.errors} />
+        </div>
+        <TextField meta={fields.budget} label={t("planner.lineBudget")} />
+        <TextField meta={fields.unitCost} label={t("planner.unitCost")} help={t("planner.unitCostHelp")} />
+        <div>
+          <label htmlFor={fields.startDate.id} className="block text-sm font-medium text-slate-800">
+            {t("planner.startDate")}
+          </label>
+          <input
+            type="date"
+            id={fields.startDate.id}
+            name={fields.startDate.name}
+            defaultValue={start}
+            min={campaign.startDate}
+            max={campaign.endDate}
+            onChange={(e) => setStart(e.target.value)}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <ErrorList errors={fields.startDate.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.endDate.id} className="block text-sm font-medium text-slate-800">
+            {t("planner.endDate")}
+          </label>
+          <input
+            type="date"
+            id={fields.endDate.id}
+            name={fields.endDate.name}
+            defaultValue={end}
+            min={campaign.startDate}
+            max={campaign.endDate}
+            onChange={(e) => setEnd(e.target.value)}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <ErrorList errors={fields.endDate.errors} />
+        </div>
+        <SelectField meta={fields.kpiId} label={t("planner.kpi")} options={[{ value: "", label: t("planner.noKpi") }, ...options.kpis.map((k) => ({ value: k.id, label: k.name }))]} />
+        <TextField meta={fields.kpiTarget} label={t("planner.kpiTarget")} />
+        <TextField meta={fields.name} label={t("planner.lineName")} help={t("planner.lineNameHelp")} className="md:col-span-2" />
+        <TextField meta={fields.audienceNotes} label={t("planner.audienceNotes")} className="md:col-span-2" />
+        <TextField meta={fields.formatNotes} label={t("planner.formatNotes")} className="md:col-span-2" />
+        <div>
+          <label htmlFor={fields.flightingMode.id} className="block text-sm font-medium text-slate-800">
+            {t("planner.flighting")}
+          </label>
+          <select
+            id={fields.flightingMode.id}
+            name={fields.flightingMode.name}
+            value={mode}
+            onChange={(e) => setMode(e.target.value)}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            {(["even", "front", "back", "custom"] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`planner.flightingMode.${m}`)}
+              </option>
+            ))}
+          </select>
+          <ErrorList errors={fields.flightingMode.errors} />
+        </div>
+      </div>
+      {weeks.length > 0 ? (
+        <fieldset className="rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium">{t("planner.customWeeks")}</legend>
+          <div className="grid grid-cols-2 gap-2 md:grid-cols-6">
+            {weeks.map((w) => (
+              <label key={w.week} className="text-xs">
+                {w.week}
+                <input
+                  name={`flight.${w.week}`}
+                  defaultValue={defaults.flight?.[w.week] ?? ""}
+                  inputMode="decimal"
+                  className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1 text-sm"
+                />
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" className="btn-primary" disabled={fetcher.state !== "idle"}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="btn-secondary" onClick={onCancel}>
+            {t("planner.cancel")}
+          </button>
+        ) : null}
+      </div>
+    </fetcher.Form>
+  );
+}
+
+/** A saved line as form values (money back to the planner's decimal notation). */
+export function lineToFormValues(line: {
+  name: string;
+  placementId: string;
+  destinationId: string;
+  buyingModel: string;
+  unitCostFen: number | null;
+  budgetFen: number;
+  startDate: string;
+  endDate: string;
+  kpiId: string | null;
+  kpiTarget: number | null;
+  audienceNotes: string;
+  formatNotes: string;
+  flightingMode: string;
+  customFlightingFen: Record<string, number> | null;
+  ecosystemId: string;
+}): Partial<LineFormValues> & { ecosystemId: string } {
+  return {
+    ecosystemId: line.ecosystemId,
+    name: line.name,
+    placementId: line.placementId,
+    destinationId: line.destinationId,
+    buyingModel: line.buyingModel,
+    unitCost: line.unitCostFen === null ? "" : fenToYuanString(line.unitCostFen),
+    budget: fenToYuanString(line.budgetFen),
+    startDate: line.startDate,
+    endDate: line.endDate,
+    kpiId: line.kpiId ?? "",
+    kpiTarget: line.kpiTarget === null ? "" : String(line.kpiTarget),
+    audienceNotes: line.audienceNotes,
+    formatNotes: line.formatNotes,
+    flightingMode: line.flightingMode,
+    flight: Object.fromEntries(Object.entries(line.customFlightingFen ?? {}).map(([w, fen]) => [w, fenToYuanString(fen)])),
+  };
+}

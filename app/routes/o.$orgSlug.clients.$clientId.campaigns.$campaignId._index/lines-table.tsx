@@ -1,0 +1,220 @@
+import { Form, useFetcher } from "@remix-run/react";
+import { Fragment, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DataLevelBadge } from "~/components/data-level-badge";
+import type { Locale } from "~/i18n/config";
+import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
+import { LineForm, lineToFormValues, type LineFormResult } from "./line-form";
+import type { LineView, PlanPageData } from "./view.server";
+
+type Conflict = { kind: "line"; lineId: string; theirs: LineView | null; yours: Record<string, unknown> } | { kind: "delete"; lineId: string };
+
+function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
+  const { t } = useTranslation();
+  const e = line.estimate;
+  if (!e) return <span>—</span>;
+  const figures = (["impressions", "clicks", "views", "conversions"] as const).filter((f) => e[f] !== null);
+  return (
+    <dl className="grid grid-cols-[auto_auto] gap-x-2 text-xs">
+      {figures.map((f) => (
+        <Fragment key={f}>
+          <dt className="text-slate-600">{t(`planner.${f}`)}</dt>
+          <dd className="text-right tabular-nums" title={e.sources[f] ? t(`planner.source.${e.sources[f]}`) : undefined}>
+            {formatNumber(e[f]!, locale)}
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** One row per line; "Edit" opens the line's form in place, saved through its own fetcher so nothing else resets. */
+function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; locale: Locale; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const fetcher = useFetcher<LineFormResult & { conflict?: Conflict | null }>({ key: `line-${line.id}` });
+  const conflict = fetcher.data?.conflict && (fetcher.data.conflict as Conflict).lineId === line.id ? (fetcher.data.conflict as Conflict) : null;
+  const saved = fetcher.data?.saved?.lineId === line.id && fetcher.state === "idle";
+  const isEditing = editing && !(saved && !conflict);
+  const colSpan = canEdit ? 8 : 7;
+  return (
+    <>
+      <tr className="border-t border-slate-100 align-top" data-testid={`line-${index}`} style={{ boxShadow: `inset 4px 0 0 ${line.ecosystemColor}` }}>
+        <td className="py-2 pl-3 pr-2">
+          <p className="font-medium text-slate-900">{line.name}</p>
+          <p className="text-xs text-slate-600">
+            {line.ecosystemName} · {line.placementName}
+          </p>
+          <p className="text-xs text-slate-600">
+            {formatDate(line.startDate, locale, "short")} – {formatDate(line.endDate, locale, "short")} · {t(`planner.flightingMode.${line.flightingMode}`)}
+          </p>
+        </td>
+        <td className="py-2 pr-2 text-sm">
+          {line.destinationName}
+          <p className="mt-1">
+            <DataLevelBadge level={line.level} title={line.explanation} />
+          </p>
+          <p className="mt-1 line-clamp-3 max-w-xs text-xs text-slate-600" title={line.explanation} data-testid="line-explanation">
+            {line.explanation}
+          </p>
+        </td>
+        <td className="py-2 pr-2 text-sm">{t(`model.${line.buyingModel}`)}</td>
+        <td className="py-2 pr-2 text-right text-sm tabular-nums">{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
+        <td className="py-2 pr-2 text-right text-sm font-medium tabular-nums">{formatMoney(line.budgetFen, locale)}</td>
+        <td className="py-2 pr-2 text-sm">{line.kpiName ?? "—"}</td>
+        <td className="py-2 pr-2">
+          <EstimateCell line={line} locale={locale} />
+        </td>
+        {canEdit ? (
+          <td className="py-2 pr-2">
+            <div className="grid grid-cols-2 gap-1 [&_.btn-secondary]:px-2 [&_.btn-secondary]:py-1 [&_.btn-secondary]:text-xs">
+              <button type="button" className="btn-secondary" onClick={() => setEditing((v) => !v)} aria-expanded={isEditing} aria-label={`${t("planner.edit")} — ${line.name}`}>
+                {t("planner.edit")}
+              </button>
+              <Form method="post">
+                <input type="hidden" name="intent" value="duplicate-line" />
+                <input type="hidden" name="lineId" value={line.id} />
+                <button type="submit" className="btn-secondary" aria-label={`${t("planner.duplicate")} — ${line.name}`}>
+                  {t("planner.duplicate")}
+                </button>
+              </Form>
+              <fetcher.Form method="post">
+                <input type="hidden" name="intent" value="move-line" />
+                <input type="hidden" name="lineId" value={line.id} />
+                <button type="submit" name="direction" value="up" className="btn-secondary" disabled={index === 0} aria-label={`${t("planner.moveUp")} — ${line.name}`}>
+                  ↑
+                </button>
+                <button type="submit" name="direction" value="down" className="btn-secondary" disabled={index === count - 1} aria-label={`${t("planner.moveDown")} — ${line.name}`}>
+                  ↓
+                </button>
+              </fetcher.Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="delete-line" />
+                <input type="hidden" name="lineId" value={line.id} />
+                <input type="hidden" name="version" value={line.version} />
+                <button type="submit" className="btn-secondary text-red-800" aria-label={`${t("planner.delete")} — ${line.name}`}>
+                  {t("planner.delete")}
+                </button>
+              </Form>
+            </div>
+          </td>
+        ) : null}
+      </tr>
+      {isEditing ? (
+        <tr>
+          <td colSpan={colSpan} className="bg-slate-50 p-3">
+            {conflict?.kind === "line" ? <ConflictPanel conflict={conflict} line={line} locale={locale} onKeepTheirs={() => setEditing(false)} /> : null}
+            <LineForm
+              id={`edit-${line.id}`}
+              options={data.options}
+              defaults={lineToFormValues(line)}
+              intent="update-line"
+              lineId={line.id}
+              version={conflict?.kind === "line" && conflict.theirs ? conflict.theirs.version : line.version}
+              campaign={data.campaign}
+              fetcher={fetcher}
+              onCancel={() => setEditing(false)}
+              submitLabel={conflict?.kind === "line" ? t("planner.useMine") : t("planner.saveLine")}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+const COMPARED: { key: string; label: string; format: (v: unknown, locale: Locale) => string }[] = [
+  { key: "budgetFen", label: "planner.lineBudget", format: (v, l) => (typeof v === "number" ? formatMoney(v, l) : "—") },
+  { key: "unitCostFen", label: "planner.unitCost", format: (v, l) => (typeof v === "number" ? formatMoney(v, l) : "—") },
+  { key: "placementId", label: "planner.placement", format: (v) => String(v ?? "—") },
+  { key: "destinationId", label: "planner.destination", format: (v) => String(v ?? "—") },
+  { key: "buyingModel", label: "planner.buyingModel", format: (v) => String(v ?? "—").toUpperCase() },
+  { key: "startDate", label: "planner.startDate", format: (v) => String(v ?? "—") },
+  { key: "endDate", label: "planner.endDate", format: (v) => String(v ?? "—") },
+  { key: "kpiId", label: "planner.kpi", format: (v) => String(v ?? "—") },
+  { key: "name", label: "planner.lineName", format: (v) => String(v || "—") },
+];
+
+/** Theirs and yours side by side: nothing was overwritten; the person chooses. */
+function ConflictPanel({ conflict, line, locale, onKeepTheirs }: { conflict: Extract<Conflict, { kind: "line" }>; line: LineView; locale: Locale; onKeepTheirs: () => void }) {
+  const { t } = useTranslation();
+  const theirs = (conflict.theirs ?? {}) as Record<string, unknown>;
+  const yours = conflict.yours;
+  return (
+    <div role="alert" className="mb-3 rounded-md border border-amber-400 bg-amber-50 p-3" data-testid="conflict">
+      <h3 className="font-semibold text-amber-950">{t("planner.conflictTitle")}</h3>
+      <p className="text-sm text-amber-950">{conflict.theirs ? t("planner.conflictBody", { who: t("planner.someone") }) : t("planner.goneLine")}</p>
+      {conflict.theirs ? (
+        <table className="mt-2 w-full text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{t("planner.field")}</th>
+              <th scope="col">{t("planner.theirs")}</th>
+              <th scope="col">{t("planner.yours")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {COMPARED.filter((c) => JSON.stringify(theirs[c.key] ?? null) !== JSON.stringify(yours[c.key] ?? null)).map((c) => (
+              <tr key={c.key} className="border-t border-amber-200">
+                <th scope="row" className="font-normal">
+                  {t(c.label)}
+                </th>
+                <td data-testid={`theirs-${c.key}`}>{c.format(theirs[c.key], locale)}</td>
+                <td data-testid={`yours-${c.key}`}>{c.format(yours[c.key], locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <button type="button" className="btn-secondary mt-2" onClick={onKeepTheirs} aria-label={`${t("planner.keepTheirs")} — ${line.name}`}>
+        {t("planner.keepTheirs")}
+      </button>
+    </div>
+  );
+}
+
+export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; locale: Locale; canEdit: boolean }) {
+  const { t } = useTranslation();
+  if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
+  return (
+    <div className="card overflow-x-auto p-0">
+      <table className="w-full text-left" data-testid="lines">
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="py-2 pl-3 pr-2 font-medium">
+              {t("planner.lineName")}
+            </th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              {t("planner.destination")} / {t("planner.level")}
+            </th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              {t("planner.buyingModel")}
+            </th>
+            <th scope="col" className="py-2 pr-2 text-right font-medium">
+              {t("planner.unitCost")}
+            </th>
+            <th scope="col" className="py-2 pr-2 text-right font-medium">
+              {t("planner.lineBudget")}
+            </th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              {t("planner.kpi")}
+            </th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              {t("planner.estimates")}
+            </th>
+            {canEdit ? (
+              <th scope="col" className="py-2 pr-2 font-medium">
+                {t("planner.actions")}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {data.lines.map((line, index) => (
+            <LineRow key={line.id} line={line} index={index} count={data.lines.length} data={data} locale={locale} canEdit={canEdit} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

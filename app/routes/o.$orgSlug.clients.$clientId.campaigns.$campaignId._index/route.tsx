@@ -1,0 +1,180 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, PageTitle } from "~/components/forms";
+import { fenToYuanString } from "~/domain/money";
+import { DEFAULT_LOCALE } from "~/i18n/config";
+import { formatDate, formatMoney } from "~/i18n/format";
+import { getLocale } from "~/i18n/locale.server";
+import type { loader as rootLoader } from "~/root";
+import { getPlan } from "~/services/planner.server";
+import { accessView, can, isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { handlePlanAction } from "./actions.server";
+import { PlanCalendar } from "./calendar";
+import { LineForm, type LineFormResult } from "./line-form";
+import { LinesTable } from "./lines-table";
+import { PlanSummary } from "./summary";
+import { planPageData } from "./view.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Qiao 桥` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireScope(request, params, "client.view");
+  if (!isUuid(params.campaignId)) throw notFound();
+  const plan = await getPlan(access, params.campaignId);
+  if (!plan) throw notFound();
+  const locale = await getLocale(request);
+  return { access: accessView(access), canEdit: can(access, "client.plan.edit"), ...planPageData(plan, locale) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireScope(request, params, "client.plan.edit");
+  if (!isUuid(params.campaignId)) throw notFound();
+  return handlePlanAction(request, access, params.campaignId, await getLocale(request));
+}
+
+export default function CampaignPlanPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const { campaign, canEdit } = data;
+  const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
+  const campaignResult = actionData && "intent" in actionData && actionData.intent === "update-campaign" ? actionData.result : undefined;
+  const campaignConflict = actionData && "conflict" in actionData && actionData.conflict && (actionData.conflict as { kind: string }).kind === "campaign" ? actionData.conflict : null;
+  const [form, fields] = useForm<CampaignFormShape>({
+    id: `campaign-${campaign.version}`,
+    lastResult: campaignResult ?? undefined,
+    defaultValue: {
+      name: campaign.name,
+      objective: campaign.objective,
+      startDate: campaign.startDate,
+      endDate: campaign.endDate,
+      budget: fenToYuanString(campaign.budgetFen),
+      reportingCurrency: campaign.reportingCurrency,
+      fxRate: String(campaign.fxRate),
+      notes: campaign.notes,
+    },
+  });
+  return (
+    <div className="space-y-8">
+      <p className="text-sm">
+        <Link to={`/o/${data.access.organization.slug}/clients/${data.access.client!.id}`} className="text-teal-800 underline">
+          ← {data.access.client!.name}
+        </Link>
+      </p>
+      <div>
+        <PageTitle
+          actions={
+            canEdit ? (
+              <>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="duplicate-campaign" />
+                  <input type="hidden" name="copyName" value={t("planner.copyOf", { name: campaign.name })} />
+                  <button type="submit" className="btn-secondary">
+                    {t("planner.duplicate")}
+                  </button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="archive" />
+                  <input type="hidden" name="version" value={campaign.version} />
+                  <button type="submit" className="btn-secondary">
+                    {t("planner.archive")}
+                  </button>
+                </Form>
+              </>
+            ) : null
+          }
+        >
+          {campaign.name}
+        </PageTitle>
+        <p className="-mt-4 text-sm text-slate-600" data-testid="campaign-facts">
+          {t(`planner.statusName.${campaign.status}`)} · {t(`planner.objectiveName.${campaign.objective}`)} ·{" "}
+          {t("planner.flight", { start: formatDate(campaign.startDate, locale), end: formatDate(campaign.endDate, locale) })} · {formatMoney(campaign.budgetFen, locale)}
+          {campaign.reportingCurrency !== "CNY" ? ` (${t("planner.inReporting", { amount: formatMoney(Math.round(campaign.budgetFen / campaign.fxRate), locale, campaign.reportingCurrency) })})` : ""}
+        </p>
+        {!canEdit ? <p className="mt-2 text-sm text-slate-600">{t("planner.readOnly")}</p> : null}
+      </div>
+
+      {canEdit ? (
+        <details className="card" open={Boolean(campaignResult || campaignConflict)}>
+          <summary className="cursor-pointer font-semibold">{t("planner.editCampaign")}</summary>
+          <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+            <input type="hidden" name="intent" value="update-campaign" />
+            <input type="hidden" name="version" value={campaign.version} />
+            <FormErrors errors={form.errors} />
+            <CampaignFields fields={fields} />
+            <button type="submit" className="btn-primary">
+              {t("planner.saveCampaign")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+
+      <PlanSummary data={data} locale={locale} />
+
+      <section aria-labelledby="lines-title" className="space-y-3">
+        <h2 id="lines-title" className="text-xl font-semibold">
+          {t("planner.linesTitle")} <span className="text-sm font-normal text-slate-600">({t("planner.lines", { count: data.lines.length })})</span>
+        </h2>
+        <LinesTable data={data} locale={locale} canEdit={canEdit} />
+      </section>
+
+      {canEdit ? (
+        <section aria-labelledby="add-line-title" className="card space-y-3">
+          <h2 id="add-line-title" className="text-lg font-semibold">
+            {t("planner.addLine")}
+          </h2>
+          <LineForm
+            id="add-line"
+            options={data.options}
+            defaults={{ startDate: campaign.startDate, endDate: campaign.endDate, flightingMode: "even" }}
+            intent="add-line"
+            campaign={campaign}
+            fetcher={addFetcher}
+            submitLabel={t("planner.addLine")}
+          />
+        </section>
+      ) : null}
+
+      {canEdit ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t("planner.bulkAdd")}</summary>
+          <Form method="post" className="mt-3 space-y-3">
+            <p className="text-sm text-slate-600">{t("planner.bulkAddHelp")}</p>
+            <input type="hidden" name="intent" value="bulk-add" />
+            <input type="hidden" name="startDate" value={campaign.startDate} />
+            <input type="hidden" name="endDate" value={campaign.endDate} />
+            {data.options.ecosystems.map((e) => (
+              <fieldset key={e.id} className="mb-2">
+                <legend className="text-sm font-medium">{e.label}</legend>
+                <div className="flex flex-wrap gap-x-4 gap-y-1">
+                  {data.options.placements
+                    .filter((p) => p.ecosystemId === e.id && !p.id.startsWith("custom-"))
+                    .map((p) => (
+                      <label key={p.id} className="inline-flex items-center gap-1 text-sm">
+                        <input type="checkbox" name="placementIds" value={p.id} />
+                        {p.name}
+                      </label>
+                    ))}
+                </div>
+              </fieldset>
+            ))}
+            <button type="submit" className="btn-primary">
+              {t("planner.bulkAddSubmit")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+
+      {data.lines.length > 0 ? <PlanCalendar data={data} locale={locale} /> : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,305 @@
+import type { CampaignRow, LineItemRow } from "@db/schema";
+import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
+import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, renderLineName } from "~/domain/naming";
+import { hasErrors, validateLineDraft, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
+import { DEFAULT_MEASUREMENT, type CampaignPlan, type LineMeasurement, type Objective, type PlanLine, type PlanSnapshot, type ReportingCurrency } from "~/domain/plan";
+import { recordActivity } from "~/models/activity.server";
+import {
+  findCampaign,
+  insertCampaign,
+  listCampaigns,
+  lockCampaign,
+  touchCampaign,
+  updateCampaignIfVersion,
+  type CampaignFields,
+} from "~/models/campaign.server";
+import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, setPositions, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
+import { inScope, type Access } from "~/tenancy/access.server";
+import type { Scope } from "~/tenancy/scope.server";
+import { findOrganizationPlacement, loadOrganizationCatalog, type OrganizationCatalog } from "./catalog.server";
+
+export function toCampaignPlan(row: CampaignRow, clientName: string): CampaignPlan {
+  return {
+    id: row.id,
+    name: row.name,
+    clientName,
+    objective: row.objective,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    budgetFen: row.budgetFen,
+    currency: "CNY",
+    reportingCurrency: row.reportingCurrency as ReportingCurrency,
+    fxRate: row.fxRate,
+    status: row.status,
+    notes: row.notes,
+    version: row.version,
+  };
+}
+
+export function toPlanLine(row: LineItemRow): PlanLine {
+  return {
+    id: row.id,
+    position: row.position,
+    name: row.name,
+    ecosystemId: row.ecosystemId as PlanLine["ecosystemId"],
+    placementId: row.placementId,
+    destinationId: row.destinationId as PlanLine["destinationId"],
+    buyingModel: row.buyingModel as PlanLine["buyingModel"],
+    unitCostFen: row.unitCostFen,
+    budgetFen: row.budgetFen,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    kpiId: row.kpiId as PlanLine["kpiId"],
+    kpiTarget: row.kpiTarget,
+    audienceNotes: row.audienceNotes,
+    formatNotes: row.formatNotes,
+    flightingMode: row.flightingMode,
+    customFlightingFen: row.customFlightingFen,
+    measurement: { ...DEFAULT_MEASUREMENT, ...row.measurement },
+    version: row.version,
+  };
+}
+
+export type LoadedPlan = { snapshot: PlanSnapshot; catalog: OrganizationCatalog; campaign: CampaignRow };
+
+/** The whole plan in a constant number of queries (campaign, lines, three catalog queries). */
+export async function loadPlan(scope: Scope, access: Access, campaignId: string): Promise<LoadedPlan | null> {
+  const campaign = await findCampaign(scope, access.client!.id, campaignId);
+  if (!campaign) return null;
+  const [rows, catalog] = await Promise.all([listLines(scope, campaignId), loadOrganizationCatalog(scope)]);
+  return { campaign, catalog, snapshot: { campaign: toCampaignPlan(campaign, access.client!.name), lines: rows.map(toPlanLine), catalogVersion: CATALOG_VERSION } };
+}
+
+export async function getPlan(access: Access, campaignId: string): Promise<LoadedPlan | null> {
+  return inScope(access, (scope) => loadPlan(scope, access, campaignId));
+}
+
+export async function getCampaignList(access: Access, search?: string) {
+  return inScope(access, (scope) => listCampaigns(scope, access.client!.id, { search }));
+}
+
+export type CampaignInput = {
+  name: string;
+  objective: Objective;
+  startDate: string;
+  endDate: string;
+  budgetFen: number;
+  reportingCurrency: ReportingCurrency;
+  fxRate: number;
+  notes: string;
+};
+
+export function validateCampaignInput(input: CampaignInput): Partial<Record<keyof CampaignInput, string[]>> {
+  const errors: Partial<Record<keyof CampaignInput, string[]>> = {};
+  if (input.endDate < input.startDate) errors.endDate = ["planner.datesInverted"];
+  if (input.reportingCurrency === "CNY" && input.fxRate !== 1) errors.fxRate = ["planner.fxCnyIsOne"];
+  return errors;
+}
+
+export async function createCampaign(access: Access, input: CampaignInput): Promise<CampaignRow> {
+  return inScope(access, async (scope) => {
+    const row = await insertCampaign(scope, access.client!.id, input);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: row.id, subjectType: "campaign", subjectId: row.id, action: "created", changes: { ...input } });
+    return row;
+  });
+}
+
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; kind: "conflict"; current: T | null } | { ok: false; kind: "invalid"; errors: Record<string, string[]> };
+
+function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = { from: before[key], to: value };
+  }
+  return changes;
+}
+
+export async function updateCampaign(access: Access, campaignId: string, expectedVersion: number, input: Partial<CampaignInput>): Promise<SaveResult<CampaignRow>> {
+  return inScope(access, async (scope) => {
+    const before = await findCampaign(scope, access.client!.id, campaignId);
+    if (!before) return { ok: false, kind: "conflict", current: null };
+    const merged = { ...before, ...input } as CampaignInput;
+    const errors = validateCampaignInput(merged);
+    if (Object.keys(errors).length) return { ok: false, kind: "invalid", errors: errors as Record<string, string[]> };
+    const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, expectedVersion, input as Partial<CampaignFields>);
+    if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client!.id, campaignId)) ?? null };
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "updated", changes: changedFields(before, input) });
+    return { ok: true, value: saved };
+  });
+}
+
+export async function archiveCampaign(access: Access, campaignId: string, expectedVersion: number): Promise<SaveResult<CampaignRow>> {
+  return inScope(access, async (scope) => {
+    const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, expectedVersion, { status: "archived", archivedAt: new Date() });
+    if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client!.id, campaignId)) ?? null };
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "archived" });
+    return { ok: true, value: saved };
+  });
+}
+
+/** A copy of the campaign and all its lines, as a new draft. */
+export async function duplicateCampaign(access: Access, campaignId: string, copyName: string): Promise<CampaignRow | null> {
+  return inScope(access, async (scope) => {
+    const source = await findCampaign(scope, access.client!.id, campaignId);
+    if (!source) return null;
+    const copy = await insertCampaign(scope, access.client!.id, {
+      name: copyName,
+      objective: source.objective,
+      startDate: source.startDate,
+      endDate: source.endDate,
+      budgetFen: source.budgetFen,
+      reportingCurrency: source.reportingCurrency,
+      fxRate: source.fxRate,
+      notes: source.notes,
+    });
+    const lines = await listLines(scope, campaignId);
+    await insertLines(scope, copy.id, lines.map(({ organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, ...fields }) => fields));
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: copy.id, subjectType: "campaign", subjectId: copy.id, action: "duplicated", changes: { from: campaignId } });
+    return copy;
+  });
+}
+
+export type LineInput = LineDraft & { name: string; kpiTarget: number | null; audienceNotes: string; formatNotes: string };
+
+function lineName(access: Access, campaign: CampaignRow, catalog: OrganizationCatalog, input: LineInput): string {
+  if (input.name.trim()) return input.name.trim();
+  const placement = findOrganizationPlacement(catalog, input.placementId);
+  const ecosystem = placement ? getEcosystem(placement.ecosystemId) : undefined;
+  return renderLineName(access.client!.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE, {
+    client: access.client!.name,
+    campaign: campaign.name,
+    ecosystem: ecosystem?.shortNameEn ?? "",
+    placement: placement?.nameEn ?? input.placementId,
+    destination: input.destinationId,
+    objective: campaign.objective,
+    model: input.buyingModel,
+    kpi: input.kpiId ?? "",
+    ...dateNamingValues(input.startDate),
+  });
+}
+
+function toLineFields(input: LineInput, name: string, placementEcosystem: string, measurement: LineMeasurement): LineFields {
+  return {
+    name,
+    ecosystemId: placementEcosystem,
+    placementId: input.placementId,
+    destinationId: input.destinationId,
+    buyingModel: input.buyingModel,
+    unitCostFen: input.unitCostFen,
+    budgetFen: input.budgetFen,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    kpiId: input.kpiId,
+    kpiTarget: input.kpiTarget,
+    audienceNotes: input.audienceNotes,
+    formatNotes: input.formatNotes,
+    flightingMode: input.flightingMode,
+    customFlightingFen: input.flightingMode === "custom" ? input.customFlightingFen : null,
+    measurement,
+  };
+}
+
+async function validateAgainstPlan(scope: Scope, access: Access, campaignId: string, inputs: LineInput[]) {
+  const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+  if (!campaign) return { campaign: null, catalog: null, errors: [] as LineFieldErrors[] };
+  const catalog = await loadOrganizationCatalog(scope);
+  const errors = inputs.map((input) => validateLineDraft(input, { campaign, placement: findOrganizationPlacement(catalog, input.placementId) }));
+  return { campaign, catalog, errors };
+}
+
+export async function addLines(access: Access, campaignId: string, inputs: LineInput[]): Promise<SaveResult<LineItemRow[]> | null> {
+  return inScope(access, async (scope) => {
+    const { campaign, catalog, errors } = await validateAgainstPlan(scope, access, campaignId, inputs);
+    if (!campaign || !catalog) return null;
+    const firstBad = errors.findIndex(hasErrors);
+    if (firstBad >= 0) return { ok: false, kind: "invalid", errors: errors[firstBad] as Record<string, string[]> };
+    let position = await nextPosition(scope, campaignId);
+    const rows = await insertLines(
+      scope,
+      campaignId,
+      inputs.map((input) => {
+        const placement = findOrganizationPlacement(catalog, input.placementId)!;
+        return { ...toLineFields(input, lineName(access, campaign, catalog, input), placement.ecosystemId, DEFAULT_MEASUREMENT), position: position++ };
+      }),
+    );
+    await touchCampaign(scope, campaignId);
+    for (const row of rows) {
+      await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: row.id, action: "created", changes: { name: row.name, placementId: row.placementId, budgetFen: row.budgetFen } });
+    }
+    return { ok: true, value: rows };
+  });
+}
+
+export async function updateLine(access: Access, campaignId: string, lineId: string, expectedVersion: number, input: LineInput): Promise<SaveResult<LineItemRow> | null> {
+  return inScope(access, async (scope) => {
+    const { campaign, catalog, errors } = await validateAgainstPlan(scope, access, campaignId, [input]);
+    if (!campaign || !catalog) return null;
+    if (hasErrors(errors[0]!)) return { ok: false, kind: "invalid", errors: errors[0] as Record<string, string[]> };
+    const before = await findLine(scope, campaignId, lineId);
+    if (!before) return null;
+    const placement = findOrganizationPlacement(catalog, input.placementId)!;
+    const fields = toLineFields(input, lineName(access, campaign, catalog, input), placement.ecosystemId, before.measurement);
+    const saved = await updateLineIfVersion(scope, campaignId, lineId, expectedVersion, fields);
+    if (!saved) return { ok: false, kind: "conflict", current: (await findLine(scope, campaignId, lineId)) ?? null };
+    await touchCampaign(scope, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "updated", changes: changedFields(before, fields) });
+    return { ok: true, value: saved };
+  });
+}
+
+export async function updateLineMeasurement(access: Access, campaignId: string, lineId: string, expectedVersion: number, measurement: LineMeasurement, changes: Partial<LineFields> = {}): Promise<SaveResult<LineItemRow> | null> {
+  return inScope(access, async (scope) => {
+    const before = await findLine(scope, campaignId, lineId);
+    if (!before) return null;
+    const saved = await updateLineIfVersion(scope, campaignId, lineId, expectedVersion, { measurement, ...changes });
+    if (!saved) return { ok: false, kind: "conflict", current: (await findLine(scope, campaignId, lineId)) ?? null };
+    await touchCampaign(scope, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "updated", changes: changedFields(before, { measurement, ...changes }) });
+    return { ok: true, value: saved };
+  });
+}
+
+export async function deleteLine(access: Access, campaignId: string, lineId: string, expectedVersion: number): Promise<SaveResult<null> | null> {
+  return inScope(access, async (scope) => {
+    const before = await findLine(scope, campaignId, lineId);
+    if (!before) return null;
+    if (!(await deleteLineIfVersion(scope, campaignId, lineId, expectedVersion))) return { ok: false, kind: "conflict", current: null };
+    await touchCampaign(scope, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "deleted", changes: { name: before.name, budgetFen: before.budgetFen } });
+    return { ok: true, value: null };
+  });
+}
+
+export async function duplicateLine(access: Access, campaignId: string, lineId: string): Promise<LineItemRow | null> {
+  return inScope(access, async (scope) => {
+    const source = await findLine(scope, campaignId, lineId);
+    if (!source) return null;
+    const lines = await listLines(scope, campaignId);
+    const { organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, position: _p, ...fields } = source;
+    const [copy] = await insertLines(scope, campaignId, [{ ...fields, name: `${source.name} (2)`, position: lines.length }]);
+    const order = lines.map((l) => l.id);
+    order.splice(order.indexOf(lineId) + 1, 0, copy!.id);
+    await setPositions(scope, campaignId, order);
+    await touchCampaign(scope, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: copy!.id, action: "duplicated", changes: { from: lineId } });
+    return copy!;
+  });
+}
+
+/** Moves a line one place up or down; other lines keep their versions (no edit conflict from a reorder). */
+export async function moveLine(access: Access, campaignId: string, lineId: string, direction: "up" | "down"): Promise<boolean> {
+  return inScope(access, async (scope) => {
+    const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+    if (!campaign) return false;
+    const order = (await listLines(scope, campaignId)).map((l) => l.id);
+    const index = order.indexOf(lineId);
+    if (index < 0) return false;
+    const target = direction === "up" ? index - 1 : index + 1;
+    if (target < 0 || target >= order.length) return true;
+    [order[index], order[target]] = [order[target]!, order[index]!];
+    await setPositions(scope, campaignId, order);
+    await touchCampaign(scope, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "moved", changes: { position: { from: index, to: target } } });
+    return true;
+  });
+}
