@@ -28,6 +28,10 @@ export type DatabaseOptions = {
   maxConnections?: number;
 };
 
+/** Every SQL statement the app sends through drizzle, counted (benchmarks and tests check that counts stay flat). */
+export const queryCounter = { count: 0 };
+const logger = { logQuery: () => void queryCounter.count++ };
+
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../drizzle");
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -41,7 +45,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   // connect_timeout keeps a request from hanging on a database that is down (answer 503 instead).
   const client = postgres(url, { max, connect_timeout: 3, idle_timeout: 30, onnotice: () => {} });
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Database;
   const parsed = new URL(url);
   return {
     db,
@@ -60,7 +64,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   // PGlite fails with ENOENT when the parent of its data directory is missing.
   if (!isMemory) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(isMemory ? dataDir : path.resolve(dataDir));
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Database;
   return {
     db,
     driver: "pglite",

@@ -331,6 +331,8 @@ const en = {
     byStage: "Budget by funnel stage",
     byLevel: "Budget by data level",
     individualShare: "Share of budget with individual-level data: {{share}}",
+    coverage: "Measurement coverage: {{share}} of the budget has its KPI measurable as planned.",
+    coverageUncovered: "{{amount}} does not.",
     warningsTitle: "Warnings",
     noWarnings: "No warnings.",
     warning: {

@@ -333,6 +333,8 @@ const zh: Resources = {
     byStage: "各漏斗阶段预算",
     byLevel: "各数据级别预算",
     individualShare: "可获得个人级数据的预算占比：{{share}}",
+    coverage: "衡量覆盖率：{{share}} 的预算其 KPI 可按计划衡量。",
+    coverageUncovered: "另有 {{amount}} 无法衡量。",
     warningsTitle: "提醒",
     noWarnings: "没有提醒。",
     warning: {

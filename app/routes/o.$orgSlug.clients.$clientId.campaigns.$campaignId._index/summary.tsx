@@ -86,6 +86,10 @@ export function PlanSummary({ data, locale }: { data: PlanPageData; locale: Loca
           >
             {status}
           </p>
+          <p className="mt-3 text-sm" data-testid="coverage">
+            {t("planner.coverage", { share: formatPercent(data.coverage.ratio, locale) })}
+            {data.coverage.uncoveredFen > 0 ? ` ${t("planner.coverageUncovered", { amount: formatMoney(data.coverage.uncoveredFen, locale) })}` : ""}
+          </p>
           <p className="mt-3 text-sm" data-testid="individual-share">
             <DataLevelBadge level="individual" /> {t("planner.individualShare", { share: formatPercent(summary.individualShare, locale, 1) })}
           </p>

@@ -1,51 +1,27 @@
-import { getDestination, getEcosystem, getKpi, KPIS, type Placement } from "~/domain/catalog";
+import { getDestination, getEcosystem, KPIS } from "~/domain/catalog";
 import { weeksInRange } from "~/domain/dates";
-import { daysBetweenInclusive } from "~/domain/dates";
-import { estimateDeliverables } from "~/domain/estimates";
-import { allocateFlighting } from "~/domain/flighting";
-import { explainLevel, resolveLineLevel } from "~/domain/openness";
-import type { PlanLine } from "~/domain/plan";
-import { summarisePlan } from "~/domain/plan-summary";
+import { derivePlan, type DerivedLine } from "~/domain/plan-derive";
 import { planWarnings } from "~/domain/plan-warnings";
 import type { Locale } from "~/i18n/config";
-import { findOrganizationPlacement, type OrganizationCatalog } from "~/services/catalog.server";
 import type { LoadedPlan } from "~/services/planner.server";
 
 // The plan page in the reader's language: every derived figure computed here, once, on the server.
 
 const pick = (locale: Locale, en: string, zh: string) => (locale === "zh" ? zh : en);
 
-function deriveLineView(line: PlanLine, placement: Placement | undefined, catalog: OrganizationCatalog, locale: Locale) {
-  const destination = getDestination(line.destinationId);
+function lineView(derived: DerivedLine, locale: Locale) {
+  const { line, placement, destination, kpi, estimate, flighting } = derived;
   const ecosystem = getEcosystem(line.ecosystemId);
-  const level = placement && destination ? resolveLineLevel(placement, destination, catalog.levelOverrides) : null;
-  const estimate = placement
-    ? estimateDeliverables({
-        buyingModel: line.buyingModel,
-        budgetFen: line.budgetFen,
-        unitCostFen: line.unitCostFen ?? undefined,
-        days: daysBetweenInclusive(line.startDate, line.endDate),
-        benchmarks: placement.benchmarks,
-        overrides: catalog.benchmarkOverrides[placement.id],
-      })
-    : null;
-  const flighting = allocateFlighting({
-    budgetFen: line.budgetFen,
-    start: line.startDate,
-    end: line.endDate,
-    mode: line.flightingMode,
-    customFen: line.customFlightingFen ?? undefined,
-  });
   return {
     ...line,
     placementName: placement ? pick(locale, placement.nameEn, placement.nameZh) : line.placementId,
     ecosystemName: ecosystem ? pick(locale, ecosystem.nameEn, ecosystem.nameZh) : line.ecosystemId,
     ecosystemColor: ecosystem?.colorHex ?? "#64748b",
     destinationName: destination ? pick(locale, destination.nameEn, destination.nameZh) : line.destinationId,
-    kpiName: line.kpiId ? (getKpi(line.kpiId) ? pick(locale, getKpi(line.kpiId)!.nameEn, getKpi(line.kpiId)!.nameZh) : line.kpiId) : null,
-    level: level?.effective ?? "aggregated",
-    isReachable: level?.isReachable ?? false,
-    explanation: placement && destination ? explainLevel(placement, destination, locale, catalog.levelOverrides) : "",
+    kpiName: kpi ? pick(locale, kpi.nameEn, kpi.nameZh) : line.kpiId,
+    level: derived.effectiveLevel,
+    isReachable: derived.level?.isReachable ?? false,
+    explanation: derived.levelExplanation,
     funnelStage: placement?.funnelStage ?? "awareness",
     bidBounds: placement?.bidBoundsFen[line.buyingModel] ?? null,
     estimate: estimate
@@ -63,16 +39,14 @@ function deriveLineView(line: PlanLine, placement: Placement | undefined, catalo
   };
 }
 
-export type LineView = ReturnType<typeof deriveLineView>;
+export type LineView = ReturnType<typeof lineView>;
 
 export function planPageData(plan: LoadedPlan, locale: Locale) {
   const { snapshot, catalog } = plan;
   const campaign = snapshot.campaign;
-  const lines = snapshot.lines.map((line) => deriveLineView(line, findOrganizationPlacement(catalog, line.placementId), catalog, locale));
-  const summary = summarisePlan({
-    campaignBudgetFen: campaign.budgetFen,
-    lines: lines.map((l) => ({ id: l.id, budgetFen: l.budgetFen, ecosystemId: l.ecosystemId, funnelStage: l.funnelStage, dataLevel: l.level })),
-  });
+  const derived = derivePlan(snapshot, catalog, locale);
+  const lines = derived.lines.map((line) => lineView(line, locale));
+  const summary = derived.summary;
   const warnings = planWarnings({
     campaign: { start: campaign.startDate, end: campaign.endDate, budgetFen: campaign.budgetFen },
     lines: lines.map((l) => ({
@@ -99,6 +73,7 @@ export function planPageData(plan: LoadedPlan, locale: Locale) {
       byEcosystem: summary.byEcosystem.map((s) => ({ ...s, ...ecosystemName(s.key) })),
     },
     warnings,
+    coverage: derived.coverage,
     weeks: weeksInRange(campaign.startDate, campaign.endDate).map((w) => ({ week: w.week, start: w.start, end: w.end })),
     options: {
       placements: catalog.placements.map((p) => ({
