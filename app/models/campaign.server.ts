@@ -38,8 +38,9 @@ export async function listCampaigns(scope: Scope, clientAccountId: string, optio
   const filters = [eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId)];
   if (!options.includeArchived) filters.push(isNull(campaigns.archivedAt));
   if (options.search) filters.push(ilike(campaigns.name, `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  const lineCount = sql<number>`(select count(*)::int from line_items li where li.organization_id = ${campaigns.organizationId} and li.campaign_id = ${campaigns.id})`;
-  const allocatedFen = sql<number>`(select coalesce(sum(li.budget_fen), 0)::bigint from line_items li where li.organization_id = ${campaigns.organizationId} and li.campaign_id = ${campaigns.id})`;
+  // Qualified by hand: drizzle prints a single table's columns unqualified, which inside a subquery would bind to line_items.
+  const lineCount = sql<number>`(select count(*)::int from line_items li where li.organization_id = "campaigns"."organization_id" and li.campaign_id = "campaigns"."id")`;
+  const allocatedFen = sql<number>`(select coalesce(sum(li.budget_fen), 0)::bigint from line_items li where li.organization_id = "campaigns"."organization_id" and li.campaign_id = "campaigns"."id")`;
   const rows = await scope.tx
     .select({ campaign: campaigns, lineCount, allocatedFen })
     .from(campaigns)

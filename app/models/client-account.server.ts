@@ -24,8 +24,9 @@ export type ClientAccountSummary = { id: string; name: string; createdAt: Date; 
 
 /** Client accounts the acting user may see: all of them for org admins, else the ones they are on. */
 export async function listVisibleClientAccounts(scope: Scope, options: { all: boolean }): Promise<ClientAccountSummary[]> {
-  const myRole = sql<ClientRole | null>`(select cm.role from client_members cm where cm.organization_id = ${clientAccounts.organizationId} and cm.client_account_id = ${clientAccounts.id} and cm.user_id = ${scope.userId})`;
-  const teamSize = sql<number>`(select count(*)::int from client_members cm where cm.organization_id = ${clientAccounts.organizationId} and cm.client_account_id = ${clientAccounts.id})`;
+  // Qualified by hand: drizzle prints a single table's columns unqualified, which inside a subquery would bind to client_members.
+  const myRole = sql<ClientRole | null>`(select cm.role from client_members cm where cm.organization_id = "client_accounts"."organization_id" and cm.client_account_id = "client_accounts"."id" and cm.user_id = ${scope.userId})`;
+  const teamSize = sql<number>`(select count(*)::int from client_members cm where cm.organization_id = "client_accounts"."organization_id" and cm.client_account_id = "client_accounts"."id")`;
   const rows = await scope.tx
     .select({ id: clientAccounts.id, name: clientAccounts.name, createdAt: clientAccounts.createdAt, myRole, teamSize })
     .from(clientAccounts)

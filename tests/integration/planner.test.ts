@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "@db/client";
-import { addLines, createCampaign, getPlan, updateLine, type LineInput } from "~/services/planner.server";
+import { addLines, createCampaign, getCampaignList, getPlan, updateLine, type LineInput } from "~/services/planner.server";
 import { accessFor } from "./access";
 import { addMember, makeClientAccount, makeOrganization, makeUser } from "./factories";
 
@@ -123,5 +123,17 @@ describe(`planner (${process.env.QIAO_TEST_DRIVER})`, () => {
     await getPlan(access, campaign.id);
     const large = queryCounter.count - mid;
     expect(large).toBe(small);
+  });
+});
+
+describe("campaign list", () => {
+  it("counts each campaign's own lines and budget", async () => {
+    const { access, campaign } = await setup();
+    const other = await createCampaign(access, { name: "Autumn", objective: "awareness", startDate: "2027-03-01", endDate: "2027-03-31", budgetFen: 1, reportingCurrency: "CNY", fxRate: 1, notes: "" });
+    await addLines(access, campaign.id, [line(), line({ budgetFen: 1_000 })]);
+    const list = await getCampaignList(access);
+    expect(list.find((c) => c.id === campaign.id)).toMatchObject({ lineCount: 2, allocatedFen: 5_001_000 });
+    expect(list.find((c) => c.id === other.id)).toMatchObject({ lineCount: 0, allocatedFen: 0 });
+    expect((await getCampaignList(access, "autu")).map((c) => c.name)).toEqual(["Autumn"]);
   });
 });

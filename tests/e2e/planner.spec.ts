@@ -1,0 +1,118 @@
+import type { Page } from "@playwright/test";
+import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+
+async function openDemoClient(page: Page, email: string) {
+  await page.goto("/login");
+  await signIn(page, email);
+  await page.goto("/o/demo-agency");
+  await page.getByRole("link", { name: "Demo Brand" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
+}
+
+async function addLine(page: Page, ecosystem: string, placement: string, destination: string, budget: string, expectedLines: number) {
+  const form = page.getByTestId("line-form-add-line");
+  await form.getByLabel("Ecosystem").selectOption({ label: ecosystem });
+  await form.getByLabel("Placement").selectOption({ label: placement });
+  await form.getByLabel("Landing destination").selectOption({ label: destination });
+  await form.getByLabel("Budget (CNY)").fill(budget);
+  // Keyboard: Enter in a text field submits the line.
+  await form.getByLabel("Budget (CNY)").press("Enter");
+  await expect(page.getByTestId("lines").locator("tbody > tr")).toHaveCount(expectedLines);
+}
+
+test("a planner builds a campaign across four ecosystems, sees badges and charts, flights a line front-loaded", async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openDemoClient(page, DEMO.planner);
+  await page.getByRole("link", { name: "New campaign" }).click();
+  await page.getByLabel("Campaign name").fill("Mid-Autumn 2027");
+  await page.getByLabel("Objective").selectOption("consideration");
+  await page.getByLabel("Total budget (CNY)").fill("¥1,200,000");
+  await page.getByLabel("Start date").fill("2027-09-01");
+  await page.getByLabel("End date").fill("2027-08-01");
+  await page.getByLabel("Reporting currency", { exact: true }).selectOption("EUR");
+  await page.getByLabel("FX rate (CNY per 1 unit of the reporting currency)").fill("7.8");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByText("The end date is before the start date.")).toBeVisible();
+  await expect(page.getByLabel("Campaign name")).toHaveValue("Mid-Autumn 2027");
+  await page.getByLabel("End date").fill("2027-09-30");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mid-Autumn 2027" })).toBeVisible();
+  await expect(page.getByTestId("campaign-facts")).toContainText("€153,846.15");
+  await expectAccessible(page);
+
+  await addLine(page, "Alibaba / Alimama", "Zhitongche search ads", "Tmall store (with CRM integration)", "300000", 1);
+  await addLine(page, "ByteDance / Douyin (Ocean Engine)", "Douyin in-feed video ads", "WeChat mini program", "250 000", 2);
+  await addLine(page, "Tencent / WeChat (Tencent Ads)", "WeChat Moments ads", "WeChat official account", "200000.50", 3);
+  await addLine(page, "Baidu", "Baidu Fengchao search ads", "Baidu landing page", "100000", 4);
+
+  // Bad input keeps what was typed and saves nothing.
+  const form = page.getByTestId("line-form-add-line");
+  await form.getByLabel("Ecosystem").selectOption({ label: "Baidu" });
+  await form.getByLabel("Placement").selectOption({ label: "Baidu Fengchao search ads" });
+  await form.getByLabel("Budget (CNY)").fill("-5");
+  await form.getByLabel("Budget (CNY)").press("Enter");
+  await expect(page.getByText("Amounts cannot be negative.")).toBeVisible();
+  await expect(form.getByLabel("Budget (CNY)")).toHaveValue("-5");
+
+  const lines = page.getByTestId("lines");
+  await expect(lines.locator("tbody > tr")).toHaveCount(4);
+  await expect(lines.getByText("Individual").first()).toBeVisible();
+  await expect(lines.getByText("Transactional").first()).toBeVisible();
+  await expect(lines.getByText("Aggregated").first()).toBeVisible();
+  await expect(page.getByTestId("chart-ecosystem").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("chart-level")).toContainText("Individual");
+  await expect(page.getByTestId("allocation-status")).toContainText("Unallocated: ¥349,999.50");
+
+  // Front-load the Douyin line.
+  await page.getByRole("button", { name: /^Edit — .*Douyin/ }).click();
+  const edit = page.locator('[data-testid="line-form-update-line"]');
+  await edit.getByLabel("Flighting").selectOption("front");
+  await edit.getByRole("button", { name: "Save line" }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(lines.getByText("Front-loaded")).toBeVisible();
+  await expect(page.getByTestId("calendar")).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "planner-built");
+});
+
+test("two people edit the same line: the second gets the conflict view, nothing is lost", async ({ browser, consoleErrors }) => {
+  void consoleErrors;
+  const plannerContext = await browser.newContext();
+  const leadContext = await browser.newContext();
+  const planner = await plannerContext.newPage();
+  const lead = await leadContext.newPage();
+  await openDemoClient(planner, DEMO.planner);
+  await planner.getByTestId("campaign-list").getByRole("link", { name: /Chinese New Year 2027/ }).click();
+  await expect(planner.getByRole("heading", { level: 1, name: /Chinese New Year 2027/ })).toBeVisible();
+  const url = planner.url();
+  await lead.goto("/login");
+  await signIn(lead, DEMO.lead);
+  await lead.goto(url);
+
+  // Both open the editor of the first line.
+  await planner.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
+  await lead.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
+  const plannerForm = planner.getByTestId("line-form-update-line");
+  const leadForm = lead.getByTestId("line-form-update-line");
+  await leadForm.getByLabel("Budget (CNY)").fill("333333");
+  await leadForm.getByRole("button", { name: "Save line" }).click();
+  await expect(leadForm).toHaveCount(0);
+
+  await plannerForm.getByLabel("Budget (CNY)").fill("444444");
+  await plannerForm.getByRole("button", { name: "Save line" }).click();
+  const conflict = planner.getByTestId("conflict");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId("theirs-budgetFen")).toHaveText("¥333,333.00");
+  await expect(conflict.getByTestId("yours-budgetFen")).toHaveText("¥444,444.00");
+  await expect(plannerForm.getByLabel("Budget (CNY)")).toHaveValue("444444");
+  await expectAccessible(planner);
+  await screenshot(planner, "planner-conflict");
+
+  // Choosing mine saves over theirs knowingly.
+  await plannerForm.getByRole("button", { name: "Save mine over theirs" }).click();
+  await expect(plannerForm).toHaveCount(0);
+  await planner.reload();
+  await expect(planner.getByTestId("line-0")).toContainText("¥444,444.00");
+  await plannerContext.close();
+  await leadContext.close();
+});
