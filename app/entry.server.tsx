@@ -2,10 +2,16 @@ import { PassThrough } from "node:stream";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { LOCALES } from "~/i18n/config";
+import { getI18n } from "~/i18n/i18n";
+import { getResources } from "~/i18n/resources.server";
+
+// The server renders every route, so its i18n instances hold every string from the start.
+for (const locale of LOCALES) getI18n(locale, getResources(locale));
 
 // The custom server (app/server/main.server.ts) reaches the app's single database handle through these.
 export { startApp, stopApp, checkHealth } from "~/boot.server";
@@ -59,7 +65,8 @@ export default function handleRequest(
 
 /** Unexpected errors are logged with an id on the server; the browser never sees the stack. */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
-  if (request.signal.aborted) return;
+  // Aborted requests and expected 4xx answers (e.g. Remix's own 405 for a POST to a page without an action) are not server errors.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   const id = randomUUID().slice(0, 8);
   console.error(`[error ${id}] ${request.method} ${new URL(request.url).pathname}`, error);
 }

@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, INTL_TAGS } from "~/i18n/config";
 import { FALLBACK_TEXT } from "~/i18n/fallback";
 import { getI18n } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { getResources } from "~/i18n/resources.server";
+import { COMMON_GROUPS, getResourceGroups } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
 import { getSession } from "~/auth/session.server";
 import stylesheet from "~/tailwind.css";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public data (language, strings, toast) plus who is signed in, for the header: no tenant data here.
   const [locale, { toast, headers }, session] = await Promise.all([getLocale(request), takeToast(request), getSession(request)]);
   const user = session ? { name: session.user.name, email: session.user.email } : null;
-  return data({ locale, resources: getResources(locale), toast, user }, { headers });
+  return data({ locale, resources: getResourceGroups(locale, COMMON_GROUPS), toast, user }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { findSelf, findUserByEmail, normalizeEmail, updateOwnPassword } from "~/models/user.server";
 import { withAuthScope } from "~/tenancy/scope.server";
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
-import { loginRetryAfter, recordLoginFailure } from "./rate-limit.server";
+import { refundLoginAttempt, reserveLoginAttempt } from "./rate-limit.server";
 import { createSession, invalidateOtherSessions } from "./session.server";
 
 export type SignInResult =
@@ -15,14 +15,12 @@ export type SignInResult =
  */
 export async function signIn(input: { email: string; password: string; ip: string; now?: Date }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const retryAfterSeconds = await loginRetryAfter(input.ip, email, input.now);
+  const retryAfterSeconds = await reserveLoginAttempt(input.ip, email, input.now);
   if (retryAfterSeconds !== null) return { ok: false, reason: "rate-limited", retryAfterSeconds };
   const user = await withAuthScope(null, (scope) => findUserByEmail(scope, email));
   const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !valid || user.disabledAt) {
-    await recordLoginFailure(input.ip, email, input.now);
-    return { ok: false, reason: "invalid-credentials" };
-  }
+  if (!user || !valid || user.disabledAt) return { ok: false, reason: "invalid-credentials" };
+  await refundLoginAttempt(input.ip, email, input.now);
   const { token } = await createSession(user.id, input.now);
   return { ok: true, userId: user.id, token };
 }
@@ -37,14 +35,22 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
   return null;
 }
 
-export type ChangePasswordResult = { ok: true; token: string } | { ok: false; field: "currentPassword" | "newPassword"; error: string };
+export type ChangePasswordResult =
+  | { ok: true; token: string }
+  | { ok: false; field: "currentPassword" | "newPassword"; error: string }
+  | { ok: false; field: "form"; error: "auth.rateLimited"; retryAfterSeconds: number };
 
 /** Changes the password and ends every other session; the person continues on a fresh token. */
-export async function changePassword(input: { userId: string; sessionId: string; currentPassword: string; newPassword: string }): Promise<ChangePasswordResult> {
+export async function changePassword(input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string }): Promise<ChangePasswordResult> {
   const self = await withAuthScope(input.userId, (scope) => findSelf(scope));
-  if (!self || !(await verifyPassword(self.passwordHash, input.currentPassword))) {
+  if (!self) return { ok: false, field: "currentPassword", error: "validation.currentPasswordWrong" };
+  // A stolen session must not be able to guess the password faster than the login form allows.
+  const retryAfterSeconds = await reserveLoginAttempt(input.ip, self.email);
+  if (retryAfterSeconds !== null) return { ok: false, field: "form", error: "auth.rateLimited", retryAfterSeconds };
+  if (!(await verifyPassword(self.passwordHash, input.currentPassword))) {
     return { ok: false, field: "currentPassword", error: "validation.currentPasswordWrong" };
   }
+  await refundLoginAttempt(input.ip, self.email);
   const problem = passwordProblem(input.newPassword, self.email);
   if (problem) return { ok: false, field: "newPassword", error: `validation.password.${problem}` };
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { rateLimitBuckets } from "@db/schema";
 import { withAppTransaction } from "~/db.server";
 
@@ -19,36 +19,41 @@ function buckets(ip: string, email: string, now: Date): Bucket[] {
   return [make(`login-ip:${ip}`, LOGIN_LIMITS.ip), make(`login-account:${email.toLowerCase()}`, LOGIN_LIMITS.account)];
 }
 
-/** Null when a login may be tried; else how many seconds to wait. */
-export async function loginRetryAfter(ip: string, email: string, now = new Date()): Promise<number | null> {
+/**
+ * Counts this attempt before the password is checked, atomically (two parallel requests cannot both
+ * slip under the limit), and answers null when it may go ahead, else how many seconds to wait.
+ * A successful login gives its attempt back with refundLoginAttempt.
+ */
+export async function reserveLoginAttempt(ip: string, email: string, now = new Date()): Promise<number | null> {
   const list = buckets(ip, email, now);
-  const rows = await withAppTransaction({ organizationId: null, userId: null, auth: true }, (tx) =>
-    tx
-      .select()
-      .from(rateLimitBuckets)
-      .where(inArray(rateLimitBuckets.key, list.map((b) => b.key))),
-  );
-  let wait: number | null = null;
-  for (const bucket of list) {
-    const row = rows.find((r) => r.key === bucket.key && r.windowStart.getTime() === bucket.windowStart.getTime());
-    if (row && row.count >= bucket.max) {
-      const seconds = Math.max(1, Math.ceil((bucket.windowEnd.getTime() - now.getTime()) / 1000));
-      wait = Math.max(wait ?? 0, seconds);
+  return withAppTransaction({ organizationId: null, userId: null, auth: true }, async (tx) => {
+    let wait: number | null = null;
+    for (const bucket of list) {
+      const [row] = await tx
+        .insert(rateLimitBuckets)
+        .values({ key: bucket.key, windowStart: bucket.windowStart, count: 1 })
+        .onConflictDoUpdate({ target: [rateLimitBuckets.key, rateLimitBuckets.windowStart], set: { count: sql`${rateLimitBuckets.count} + 1` } })
+        .returning({ count: rateLimitBuckets.count });
+      if (row && row.count > bucket.max) {
+        const seconds = Math.max(1, Math.ceil((bucket.windowEnd.getTime() - now.getTime()) / 1000));
+        wait = Math.max(wait ?? 0, seconds);
+      }
     }
-  }
-  return wait;
+    // Old windows are useless: drop them as we go.
+    await tx.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, new Date(now.getTime() - 2 * LOGIN_LIMITS.account.windowMs)));
+    return wait;
+  });
 }
 
-export async function recordLoginFailure(ip: string, email: string, now = new Date()): Promise<void> {
+/** A login that succeeded does not count as a failure. */
+export async function refundLoginAttempt(ip: string, email: string, now = new Date()): Promise<void> {
   const list = buckets(ip, email, now);
   await withAppTransaction({ organizationId: null, userId: null, auth: true }, async (tx) => {
     for (const bucket of list) {
       await tx
-        .insert(rateLimitBuckets)
-        .values({ key: bucket.key, windowStart: bucket.windowStart, count: 1 })
-        .onConflictDoUpdate({ target: [rateLimitBuckets.key, rateLimitBuckets.windowStart], set: { count: sql`${rateLimitBuckets.count} + 1` } });
+        .update(rateLimitBuckets)
+        .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
+        .where(and(eq(rateLimitBuckets.key, bucket.key), eq(rateLimitBuckets.windowStart, bucket.windowStart)));
     }
-    // Old windows are useless: drop them as we go.
-    await tx.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, new Date(now.getTime() - 2 * LOGIN_LIMITS.account.windowMs)));
   });
 }

@@ -346,6 +346,8 @@ const en = {
       "zero-budget": "“{{lineName}}” has no budget yet.",
     },
     calendarTitle: "Calendar",
+    pages: "Pages of line items",
+    pageRange: "Lines {{from}}–{{to}}",
     week: "Week",
     conflictTitle: "Someone else changed this line",
     conflictBody: "{{who}} saved a newer version while you were editing. Nothing was overwritten. Compare and choose.",

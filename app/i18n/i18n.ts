@@ -1,12 +1,13 @@
 import i18next, { type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
+import { initReactI18next, useTranslation } from "react-i18next";
 import type { Locale } from "./config";
 import type { Resources } from "./en";
 
 // One instance per locale per process (server) or page (browser); never one per request.
 const instances = new Map<Locale, i18n>();
 
-export function getI18n(locale: Locale, resources: Resources): i18n {
+/** The instance for a locale, created from the first strings given (the server primes it with all of them). */
+export function getI18n(locale: Locale, resources: Partial<Resources>): i18n {
   let instance = instances.get(locale);
   if (!instance) {
     instance = i18next.createInstance();
@@ -21,4 +22,14 @@ export function getI18n(locale: Locale, resources: Resources): i18n {
     instances.set(locale, instance);
   }
   return instance;
+}
+
+const added = new WeakSet<object>();
+
+/** A route's own strings (sent by its loader) join the instance before the route renders. */
+export function useRouteStrings(bundle: Partial<Resources> | undefined): void {
+  const { i18n } = useTranslation();
+  if (!bundle || added.has(bundle)) return;
+  i18n.addResourceBundle(i18n.language, "translation", bundle, true, true);
+  added.add(bundle);
 }

@@ -348,6 +348,8 @@ const zh: Resources = {
       "zero-budget": "“{{lineName}}”还没有预算。",
     },
     calendarTitle: "日历",
+    pages: "投放明细分页",
+    pageRange: "第 {{from}}–{{to}} 行",
     week: "周",
     conflictTitle: "其他人修改了这一行",
     conflictBody: "在您编辑期间，{{who}}保存了更新的版本。没有任何内容被覆盖。请比较后选择。",

@@ -1,8 +1,10 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getSession } from "~/auth/session.server";
 import { homePathFor } from "~/services/navigation.server";
-import { useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { DATA_LEVELS } from "~/domain/data-level";
@@ -16,10 +18,11 @@ export const meta: MetaFunction = () => [{ title: "Qiao 桥 — China retail-med
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   if (session) throw redirect(await homePathFor(session.user.id));
-  return null;
+  return { strings: await routeStrings(request, ["home"]) };
 }
 
 export default function Home() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const levels = [...DATA_LEVELS].reverse();

@@ -2,6 +2,7 @@
 // Figures go into the issue notes; nothing here asserts a timing.
 import { execSync } from "node:child_process";
 import { printResults, runLoad, type LoadResult, type LoadTarget } from "./load";
+import { benchPlanPage } from "./plan-page";
 import { startBenchServer } from "./server";
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -23,6 +24,28 @@ try {
   }
   console.log(`\n${connections} connections, ${durationMs / 1000} s per target, PostgreSQL at ${new URL(adminUrl).host}`);
   printResults(results);
+
+  // The plan page, signed in as the demo lead planner.
+  const login = await fetch(`${server.baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email: "lead@qiao-demo.example", password: "qiao-demo-2026" }),
+    headers: { Origin: server.baseUrl },
+    redirect: "manual",
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const orgHtml = await (await fetch(`${server.baseUrl}/o/demo-agency`, { headers: { Cookie: cookie } })).text();
+  const clientId = /clients\/([0-9a-f-]{36})/.exec(orgHtml)?.[1];
+  if (!clientId) throw new Error("Demo client not found");
+  const plan = await benchPlanPage({ baseUrl: server.baseUrl, databaseUrl: server.databaseUrl, cookie, orgSlug: "demo-agency", clientId });
+  console.log("\nPlan page (2,000 lines, 50 sequential requests):");
+  console.table({
+    "SQL statements, 1 line": plan.queriesOneLine,
+    "SQL statements, 2,000 lines": plan.queriesTwoThousandLines,
+    "server time p50 ms": plan.p50Ms.toFixed(0),
+    "server time p95 ms": plan.p95Ms.toFixed(0),
+    "HTML KiB (gzip)": `${plan.htmlKiB.toFixed(0)} (${plan.htmlGzipKiB.toFixed(0)})`,
+    "JS files / KiB (gzip)": `${plan.jsFiles} / ${plan.jsKiB.toFixed(0)} (${plan.jsGzipKiB.toFixed(0)})`,
+  });
 } finally {
   await server.stop();
 }

@@ -1,30 +1,44 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "~/auth/login.server";
 import { requireSession, sessionCookie } from "~/auth/session.server";
-import { PageTitle, TextField } from "~/components/forms";
+import { FormErrors, PageTitle, TextField } from "~/components/forms";
 import { ChangePasswordSchema } from "~/services/forms.server";
 import { organizationsOf } from "~/services/navigation.server";
 import { toastHeader } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Account · Qiao 桥" }];
 
+// Keep Retry-After on a 429 (Remix keeps only what a headers export passes on).
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : loaderHeaders;
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
-  return { user: session.user, organizations: await organizationsOf(session.user.id) };
+  return { strings: await routeStrings(request, ["auth"]), user: session.user, organizations: await organizationsOf(session.user.id) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request);
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
-  if (submission.status !== "success") return data({ result: submission.reply({ resetForm: false, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
-  const result = await changePassword({ userId: session.user.id, sessionId: session.id, ...submission.value });
+  if (submission.status !== "success") return data({ result: submission.reply({ resetForm: false, hideFields: ["currentPassword", "newPassword"] }), retryAfter: null }, { status: 400 });
+  const result = await changePassword({ userId: session.user.id, sessionId: session.id, ...submission.value, ip: context.clientIp ?? "unknown" });
+  if (!result.ok && result.field === "form") {
+    return data(
+      { result: submission.reply({ formErrors: [result.error], hideFields: ["currentPassword", "newPassword"] }), retryAfter: result.retryAfterSeconds },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] }, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
+    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] }, hideFields: ["currentPassword", "newPassword"] }), retryAfter: null }, { status: 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(result.token));
@@ -33,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { user, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -60,6 +75,7 @@ export default function AccountPage() {
           {t("auth.changePassword")}
         </h2>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+          <FormErrors errors={form.errors?.map((e) => t(e, { seconds: actionData?.retryAfter ?? 60 }))} />
           <TextField meta={fields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" />
           <TextField meta={fields.newPassword} label={t("auth.newPassword")} type="password" autoComplete="new-password" help={t("auth.passwordHelp")} />
           <button type="submit" className="btn-primary">

@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -19,9 +21,11 @@ export const meta: MetaFunction = () => [{ title: "Invitation · Qiao 桥" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const invitation = await getInvitationByToken(params.token ?? "");
-  if (!invitation || invitation.state !== "open") return data({ invitation: null, signedInAs: session?.user.email ?? null, hasAccount: false }, { status: 410 });
+  const strings = await routeStrings(request, ["auth", "invite"]);
+  if (!invitation || invitation.state !== "open") return data({ strings, invitation: null, signedInAs: session?.user.email ?? null, hasAccount: false }, { status: 410 });
   const hasAccount = Boolean(await withAuthScope(null, (scope) => findUserByEmail(scope, invitation.email)));
   return {
+    strings,
     invitation: {
       email: invitation.email,
       target: invitation.clientAccountName ? `${invitation.clientAccountName} (${invitation.organizationName})` : invitation.organizationName,
@@ -63,6 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InvitationPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { invitation, signedInAs, hasAccount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -1,6 +1,8 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,12 +18,18 @@ import { withAuthScope } from "~/tenancy/scope.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Qiao 桥" }];
 
+// Keep Retry-After on a 429 (Remix keeps only what a headers export passes on).
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : loaderHeaders;
+};
+
 // Public route: signing in needs no scope. An already signed-in person goes home.
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   if (session) throw redirect(await homePathFor(session.user.id));
   const demoUser = await withAuthScope(null, (scope) => findUserByEmail(scope, DEMO_USERS[0]!.email));
-  return { demo: demoUser ? { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.clientRole ?? u.orgRole })) } : null };
+  return { strings: await routeStrings(request, ["auth"]), demo: demoUser ? { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.clientRole ?? u.orgRole })) } : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,6 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -17,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Client accounts · Qiao 桥" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "org.view");
   const clients = await inScope(access, (scope) => listVisibleClientAccounts(scope, { all: isOrgAdmin(access.orgRole) }));
-  return { access: accessView(access), clients };
+  return { strings: await routeStrings(request, ["org"]), access: accessView(access), clients };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationHome() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { access, clients } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readFilters(url);
   const catalog = await inScope(access, (scope) => loadOrganizationCatalog(scope));
-  return { access: accessView(access), filters, canManage: can(access, "org.catalog.manage"), ...catalogPageData(catalog, filters, locale) };
+  return { strings: await routeStrings(request, ["catalog"]), access: accessView(access), filters, canManage: can(access, "org.catalog.manage"), ...catalogPageData(catalog, filters, locale) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,6 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CatalogPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

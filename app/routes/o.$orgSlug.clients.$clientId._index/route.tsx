@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const campaigns = await getCampaignList(access, q || undefined);
   return {
+    strings: await routeStrings(request, ["org", "client", "planner"]),
     access: accessView(access),
     q,
     campaigns: campaigns.map((c) => ({
@@ -31,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ClientHome() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { access, campaigns, q } = useLoaderData<typeof loader>();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;

@@ -85,6 +85,7 @@ export async function handlePlanAction(request: Request, access: Access, campaig
     case "archive": {
       if (!version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
       const saved = await archiveCampaign(access, campaignId, version.data);
+      if (!saved.ok && saved.kind === "conflict" && !saved.current) throw notFound();
       if (!saved.ok) return data({ intent, result: null, conflict: null }, { status: 409 });
       return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}`, { kind: "success", key: "planner.archived" });
     }

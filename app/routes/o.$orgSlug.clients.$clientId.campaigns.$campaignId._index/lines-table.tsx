@@ -211,7 +211,7 @@ export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; loca
         </thead>
         <tbody>
           {data.lines.map((line, index) => (
-            <LineRow key={line.id} line={line} index={index} count={data.lines.length} data={data} locale={locale} canEdit={canEdit} />
+            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} locale={locale} canEdit={canEdit} />
           ))}
         </tbody>
       </table>

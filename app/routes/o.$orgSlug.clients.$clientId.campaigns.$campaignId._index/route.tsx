@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useRouteLoaderData } from "@remix-run/react";
@@ -27,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await getPlan(access, params.campaignId);
   if (!plan) throw notFound();
   const locale = await getLocale(request);
-  return { access: accessView(access), canEdit: can(access, "client.plan.edit"), ...planPageData(plan, locale) };
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  return { strings: await routeStrings(request, ["planner", "catalog"]), access: accessView(access), canEdit: can(access, "client.plan.edit"), ...planPageData(plan, locale, page) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,6 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignPlanPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -118,9 +122,23 @@ export default function CampaignPlanPage() {
 
       <section aria-labelledby="lines-title" className="space-y-3">
         <h2 id="lines-title" className="text-xl font-semibold">
-          {t("planner.linesTitle")} <span className="text-sm font-normal text-slate-600">({t("planner.lines", { count: data.lines.length })})</span>
+          {t("planner.linesTitle")} <span className="text-sm font-normal text-slate-600">({t("planner.lines", { count: data.totalLines })})</span>
         </h2>
         <LinesTable data={data} locale={locale} canEdit={canEdit} />
+        {data.pageCount > 1 ? (
+          <nav aria-label={t("planner.pages")} className="flex flex-wrap items-center gap-1 text-sm" data-testid="line-pages">
+            {Array.from({ length: data.pageCount }, (_, i) => i + 1).map((page) => (
+              <Link
+                key={page}
+                to={`?page=${page}`}
+                aria-current={page === data.page ? "page" : undefined}
+                className={page === data.page ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}
+              >
+                {t("planner.pageRange", { from: (page - 1) * 100 + 1, to: Math.min(page * 100, data.totalLines) })}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
       </section>
 
       {canEdit ? (

@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
+import { lazy, Suspense } from "react";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { useHydrated } from "~/components/use-hydrated";
 import type { DataLevel } from "~/domain/data-level";
 import type { Locale } from "~/i18n/config";
 import { formatMoney, formatPercent } from "~/i18n/format";
 import type { PlanPageData } from "./view.server";
+
+const BudgetChart = lazy(() => import("./budget-chart"));
 
 const LEVEL_COLOR: Record<DataLevel, string> = { individual: "#0f766e", transactional: "#1d4ed8", aggregated: "#64748b" };
 const STAGE_COLOR = "#0e7490";
@@ -28,16 +30,9 @@ function BudgetBars({ title, slices, locale, testId }: { title: string; slices: 
       <figcaption className="mb-2 text-sm font-semibold text-slate-800">{title}</figcaption>
       <div aria-hidden="true" style={{ minHeight: height }}>
         {hydrated ? (
-        <BarChart width={340} height={height} data={data} layout="vertical" margin={{ left: 0, right: 110, top: 0, bottom: 0 }}>
-          <XAxis type="number" hide />
-          <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 12, fill: "#334155" }} />
-          <Bar dataKey="yuan" isAnimationActive={false}>
-            {data.map((d) => (
-              <Cell key={d.key} fill={d.color} />
-            ))}
-            <LabelList dataKey="barLabel" position="right" style={{ fontSize: 11, fill: "#0f172a" }} />
-          </Bar>
-        </BarChart>
+          <Suspense fallback={null}>
+            <BudgetChart data={data} height={height} />
+          </Suspense>
         ) : null}
       </div>
       <table className="sr-only">

@@ -41,25 +41,34 @@ function lineView(derived: DerivedLine, locale: Locale) {
 
 export type LineView = ReturnType<typeof lineView>;
 
-export function planPageData(plan: LoadedPlan, locale: Locale) {
+/** Lines shown per page: the summary covers every line, the table and calendar one page at a time. */
+export const LINES_PER_PAGE = 100;
+
+export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1) {
   const { snapshot, catalog } = plan;
   const campaign = snapshot.campaign;
   const derived = derivePlan(snapshot, catalog, locale);
-  const lines = derived.lines.map((line) => lineView(line, locale));
+  const pageCount = Math.max(1, Math.ceil(derived.lines.length / LINES_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const offset = (page - 1) * LINES_PER_PAGE;
+  const lines = derived.lines.slice(offset, offset + LINES_PER_PAGE).map((line) => lineView(line, locale));
   const summary = derived.summary;
   const warnings = planWarnings({
     campaign: { start: campaign.startDate, end: campaign.endDate, budgetFen: campaign.budgetFen },
-    lines: lines.map((l) => ({
-      id: l.id,
-      name: l.name,
-      start: l.startDate,
-      end: l.endDate,
-      budgetFen: l.budgetFen,
-      buyingModel: l.buyingModel,
-      unitCostFen: l.unitCostFen ?? undefined,
-      bidBoundsFen: l.bidBounds ? { minFen: l.bidBounds.minFen, maxFen: l.bidBounds.maxFen } : undefined,
-      destinationReachable: l.isReachable,
-    })),
+    lines: derived.lines.map(({ line, placement, level }) => {
+      const bounds = placement?.bidBoundsFen[line.buyingModel];
+      return {
+        id: line.id,
+        name: line.name,
+        start: line.startDate,
+        end: line.endDate,
+        budgetFen: line.budgetFen,
+        buyingModel: line.buyingModel,
+        unitCostFen: line.unitCostFen ?? undefined,
+        bidBoundsFen: bounds ? { minFen: bounds.minFen, maxFen: bounds.maxFen } : undefined,
+        destinationReachable: level?.isReachable ?? false,
+      };
+    }),
   });
   const ecosystemName = (id: string) => {
     const e = getEcosystem(id);
@@ -68,6 +77,10 @@ export function planPageData(plan: LoadedPlan, locale: Locale) {
   return {
     campaign,
     lines,
+    lineOffset: offset,
+    totalLines: derived.lines.length,
+    page,
+    pageCount,
     summary: {
       ...summary,
       byEcosystem: summary.byEcosystem.map((s) => ({ ...s, ...ecosystemName(s.key) })),

@@ -1,8 +1,10 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
 import { PageTitle } from "~/components/forms";
@@ -16,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "New campaign · Qiao 桥" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireScope(request, params, "client.plan.edit");
-  return null;
+  return { strings: await routeStrings(request, ["client", "planner"]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,6 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewCampaign() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<CampaignFormShape>({ lastResult: actionData?.result, defaultValue: { objective: "consideration", reportingCurrency: "CNY", fxRate: "1" } });

@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Promise.all([listClientTeam(scope, clientAccountId), canManage ? listOpenInvitations(scope, { clientAccountId }) : Promise.resolve([])]),
   );
   return {
+    strings: await routeStrings(request, ["members", "team"]),
     access: accessView(access),
     userId: access.user.id,
     team,
@@ -35,6 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClientTeamPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { access, team, invitations, canManage, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -1,3 +1,5 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Promise.all([listOrganizationMembers(scope), listOpenInvitations(scope, { clientAccountId: null })]),
   );
   return {
+    strings: await routeStrings(request, ["members", "team"]),
     access: accessView(access),
     userId: access.user.id,
     members,
@@ -33,6 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MembersPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const { access, members, invitations, assignable, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

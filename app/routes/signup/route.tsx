@@ -1,8 +1,10 @@
+import { useRouteStrings } from "~/i18n/i18n";
+import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSession, sessionCookie } from "~/auth/session.server";
 import { SelectField, TextField } from "~/components/forms";
@@ -18,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Sign up · Qiao 桥" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   if (session) throw redirect(await homePathFor(session.user.id));
-  return null;
+  return { strings: await routeStrings(request, ["auth"]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,6 +40,7 @@ function toFieldErrors(errors: Record<string, string | undefined>): Record<strin
 }
 
 export default function SignupPage() {
+  useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
