@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!plan) throw notFound();
   const locale = await getLocale(request);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return { strings: await routeStrings(request, ["planner", "catalog"]), access: accessView(access), canEdit: can(access, "client.plan.edit"), ...planPageData(plan, locale, page) };
+  return { strings: await routeStrings(request, ["planner", "catalog", "measurement"]), access: accessView(access), canEdit: can(access, "client.plan.edit"), ...planPageData(plan, locale, page) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,7 +73,11 @@ export default function CampaignPlanPage() {
       <div>
         <PageTitle
           actions={
-            canEdit ? (
+            <>
+              <Link to="measurement" className="btn-primary" data-testid="open-measurement">
+                {t("measurement.open")}
+              </Link>
+              {canEdit ? (
               <>
                 <Form method="post">
                   <input type="hidden" name="intent" value="duplicate-campaign" />
@@ -90,7 +94,8 @@ export default function CampaignPlanPage() {
                   </button>
                 </Form>
               </>
-            ) : null
+              ) : null}
+            </>
           }
         >
           {campaign.name}
