@@ -146,6 +146,15 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       "move-line": (t) => ({ intent: "move-line", lineId: t.lineId, direction: "up" }),
     },
   },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.measurement": {
+    loader: "client.view",
+    action: "client.plan.edit",
+    forms: {
+      "save-measurement": (t) => ({ intent: "save-measurement", lineId: t.lineId, version: String(t.lineVersion), owner: "agency", lagDays: "3", contractAccess: "yes" }),
+      "apply-destination": (t) => ({ intent: "apply-destination", lineId: t.lineId, version: String(t.lineVersion), destinationId: PLACEMENTS[0]!.destinations.at(-1) ?? "none" }),
+      "apply-method": (t) => ({ intent: "apply-method", lineId: t.lineId, version: String(t.lineVersion), methodId: "brand-lift-study" }),
+    },
+  },
 };
 
 /** Routes the table does not cover: only the root (its loader is public chrome: locale, strings, who is signed in). */
