@@ -76,3 +76,12 @@ export async function countLeadPlanners(scope: Scope, clientAccountId: string): 
     .where(and(eq(clientMembers.organizationId, scope.organizationId), eq(clientMembers.clientAccountId, clientAccountId), eq(clientMembers.role, "lead_planner")));
   return rows.length;
 }
+
+export async function updateNamingTemplate(scope: Scope, clientAccountId: string, namingTemplate: string | null): Promise<ClientAccountRow | undefined> {
+  const [row] = await scope.tx
+    .update(clientAccounts)
+    .set({ namingTemplate })
+    .where(and(eq(clientAccounts.organizationId, scope.organizationId), eq(clientAccounts.id, clientAccountId)))
+    .returning();
+  return row;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "~/db.server";
 import { slugify } from "~/domain/slug";
 import { recordActivity } from "~/models/activity.server";
-import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
+import { findClientAccount, insertClientAccount, updateNamingTemplate, upsertClientMember } from "~/models/client-account.server";
 import { insertMembership, insertOrganization, type OrganizationKind } from "~/models/organization.server";
 import type { Access } from "~/tenancy/access.server";
 import { inScope } from "~/tenancy/access.server";
@@ -45,5 +45,15 @@ export async function createClientAccount(access: Access, input: { name: string 
     await upsertClientMember(scope, client.id, access.user.id, "lead_planner");
     await recordActivity(scope, { clientAccountId: client.id, subjectType: "client_account", subjectId: client.id, action: "created", changes: { name: client.name } });
     return client;
+  });
+}
+
+/** The client account's line-naming convention (validated by the caller with validateTemplate). */
+export async function setNamingTemplate(access: Access, template: string) {
+  const clientAccountId = access.client!.id;
+  return inScope(access, async (scope) => {
+    const before = await findClientAccount(scope, clientAccountId);
+    await updateNamingTemplate(scope, clientAccountId, template);
+    await recordActivity(scope, { clientAccountId, subjectType: "client_account", subjectId: clientAccountId, action: "naming_template_changed", changes: { namingTemplate: { from: before?.namingTemplate ?? null, to: template } } });
   });
 }

@@ -122,7 +122,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       }),
     },
   },
-  "routes/o.$orgSlug.clients.$clientId._index": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId._index": {
+    loader: "client.view",
+    action: "client.team.manage",
+    forms: { naming: () => ({ namingTemplate: "{client}_{ecosystem}_{placement}_{yyyymm}" }) },
+  },
   "routes/o.$orgSlug.clients.$clientId.team": { loader: "client.view", action: "client.team.manage", forms: teamForms("client") },
   "routes/o.$orgSlug.clients.$clientId.campaigns.new": {
     loader: "client.plan.edit",

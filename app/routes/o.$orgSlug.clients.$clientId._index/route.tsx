@@ -1,14 +1,19 @@
 import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, NAMING_TOKENS, renderLineName, validateTemplate } from "~/domain/naming";
+import { setNamingTemplate } from "~/services/organizations.server";
+import { redirectWithToast } from "~/toast.server";
+import { ErrorList } from "~/components/forms";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/forms";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import type { loader as rootLoader } from "~/root";
 import { getCampaignList } from "~/services/planner.server";
-import { accessView, requireScope } from "~/tenancy/access.server";
+import { accessView, can, requireScope } from "~/tenancy/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Client · Qiao 桥" }];
 
@@ -16,9 +21,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const campaigns = await getCampaignList(access, q || undefined);
+  const template = access.client!.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE;
   return {
     strings: await routeStrings(request, ["org", "client", "planner"]),
     access: accessView(access),
+    canManageTeam: can(access, "client.team.manage"),
+    template,
+    preview: renderLineName(template, {
+      client: access.client!.name,
+      campaign: "Spring launch",
+      ecosystem: "Douyin",
+      placement: "In-feed video ads",
+      destination: "WeChat mini program",
+      objective: "conversion",
+      model: "ocpm",
+      stage: "consideration",
+      kpi: "orders",
+      ...dateNamingValues("2027-03-01"),
+    }),
     q,
     campaigns: campaigns.map((c) => ({
       id: c.id,
@@ -33,10 +53,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// Lead planners (and org admins) set the client's line-naming convention.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireScope(request, params, "client.team.manage");
+  const formData = await request.formData();
+  const template = String(formData.get("namingTemplate") ?? "").trim().slice(0, 300);
+  const check = validateTemplate(template);
+  if (!check.ok) {
+    const error = check.isEmpty ? "validation.required" : check.hasUnbalancedBraces ? "planner.namingBraces" : "planner.namingUnknown";
+    return data({ template, error, unknown: check.unknownTokens.join(", ") }, { status: 400 });
+  }
+  await setNamingTemplate(access, template);
+  return redirectWithToast(new URL(request.url).pathname, { kind: "success", key: "planner.namingSaved" });
+}
+
 export default function ClientHome() {
   useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
-  const { access, campaigns, q } = useLoaderData<typeof loader>();
+  const { access, campaigns, q, template, preview, canManageTeam } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const client = access.client!;
   const canEdit = access.permissions.includes("client.plan.edit");
@@ -101,6 +136,39 @@ export default function ClientHome() {
             ))}
           </ul>
         )}
+      </section>
+      <section className="card" aria-labelledby="naming-title">
+        <h2 id="naming-title" className="text-lg font-semibold">
+          {t("planner.namingTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("planner.namingHelp", { tokens: NAMING_TOKENS.map((token) => `{${token}}`).join(" ") })}</p>
+        {canManageTeam ? (
+          <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
+            <div className="min-w-80 flex-1">
+              <label htmlFor="naming-template" className="block text-sm font-medium text-slate-800">
+                {t("planner.namingTemplate")}
+              </label>
+              <input
+                id="naming-template"
+                name="namingTemplate"
+                defaultValue={actionData?.template ?? template}
+                aria-invalid={actionData?.error ? true : undefined}
+                aria-describedby={actionData?.error ? "naming-error" : undefined}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+              />
+              <ErrorList id="naming-error" errors={actionData?.error ? [actionData.error] : null} />
+              {actionData?.unknown ? <p className="text-xs text-red-700">{actionData.unknown}</p> : null}
+            </div>
+            <button type="submit" className="btn-primary">
+              {t("planner.namingSave")}
+            </button>
+          </Form>
+        ) : (
+          <p className="mt-2 font-mono text-sm">{template}</p>
+        )}
+        <p className="mt-2 text-xs text-slate-600" data-testid="naming-preview">
+          {t("planner.namingPreview", { name: preview })}
+        </p>
       </section>
     </div>
   );
