@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -100,12 +100,7 @@ function BenchmarkForm({ data, lastResult }: { data: ManageData; lastResult: Sub
       </h3>
       <input type="hidden" name="intent" value="set-benchmarks" />
       <SelectField meta={fields.placementId} label={t("catalog.placement")} options={data.placementOptions.map((o) => ({ value: o.id, label: o.name }))} />
-      <div className="grid grid-cols-2 gap-3">
-        <TextField meta={fields.cpm} label={t("catalog.cpm")} />
-        <TextField meta={fields.cpc} label={t("catalog.cpc")} />
-        <TextField meta={fields.ctr} label={t("catalog.ctr")} />
-        <TextField meta={fields.cvr} label={t("catalog.cvr")} />
-      </div>
+      <BenchmarkFields fields={fields} className="grid grid-cols-2 gap-3" />
       <button type="submit" className="btn-primary">
         {t("catalog.saveBenchmarks")}
       </button>
@@ -166,15 +161,25 @@ function CustomPlacementForm({ data, lastResult }: { data: ManageData; lastResul
         </div>
         <ErrorList errors={fields.destinations.errors} />
       </fieldset>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <TextField meta={fields.cpm} label={t("catalog.cpm")} />
-        <TextField meta={fields.cpc} label={t("catalog.cpc")} />
-        <TextField meta={fields.ctr} label={t("catalog.ctr")} />
-        <TextField meta={fields.cvr} label={t("catalog.cvr")} />
-      </div>
+      <BenchmarkFields fields={fields} className="grid grid-cols-2 gap-3 md:grid-cols-4" />
       <button type="submit" className="btn-primary">
         {t("catalog.addCustom")}
       </button>
     </Form>
+  );
+}
+
+type BenchmarkMeta = Record<"cpm" | "cpc" | "ctr" | "cvr", FieldMetadata<string | undefined>>;
+
+/** The four benchmark inputs, shared by "set your own benchmarks" and "add a custom placement". */
+function BenchmarkFields({ fields, className }: { fields: BenchmarkMeta; className: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={className}>
+      <TextField meta={fields.cpm} label={t("catalog.cpm")} />
+      <TextField meta={fields.cpc} label={t("catalog.cpc")} />
+      <TextField meta={fields.ctr} label={t("catalog.ctr")} />
+      <TextField meta={fields.cvr} label={t("catalog.cvr")} />
+    </div>
   );
 }
