@@ -72,6 +72,8 @@ export type ImportDiff = {
 export type DiffOptions = {
   /** Remove current lines the file does not list (default true: the file is the plan). */
   removeMissing?: boolean;
+  /** "New campaign from file": every line is new, whatever ids the file carries (a CSV does not say which campaign it came from). */
+  asNewCampaign?: boolean;
 };
 
 /** Campaign fields a file may change; id, currency and version are identity, not content. */
@@ -155,7 +157,7 @@ function diffCampaign(current: CampaignPlan, next: Partial<CampaignPlan>): Field
 /** Compares a parsed file with the plan as it is now. */
 export function diffImport(current: PlanSnapshot, parsed: ParsedPlan, options: DiffOptions = {}): ImportDiff {
   const removeMissing = options.removeMissing ?? true;
-  const isFromOtherCampaign = parsed.campaign.id !== undefined && parsed.campaign.id !== current.campaign.id;
+  const isFromOtherCampaign = options.asNewCampaign === true || (parsed.campaign.id !== undefined && parsed.campaign.id !== current.campaign.id);
   const currentById = new Map(current.lines.map((line) => [line.id, line]));
   const seen = new Set<string>();
   const added: ImportedLine[] = [];

@@ -5,9 +5,9 @@
 import type { Benchmarks } from "./buying-models";
 import { getDestination, getKpi, type Destination, type Kpi, type Locale, type Placement } from "./catalog";
 import type { DataLevel } from "./data-level";
-import { daysBetweenInclusive, isIsoDate } from "./dates";
+import { daysBetweenInclusive, isIsoDate, weeksInRange, type WeekSlice } from "./dates";
 import { estimateDeliverables, type Estimate } from "./estimates";
-import { allocateFlighting, type AllocateFlightingResult } from "./flighting";
+import { allocateFlighting, distributeFen, shapeWeights, type AllocateFlightingResult, type FlightingMode } from "./flighting";
 import { buildMeasurementRows, coverageScore, type CoverageScore, type MeasurementLine, type MeasurementRow } from "./measurement";
 import { explainLevel, resolveLineLevel, type LevelOverride, type LineLevel } from "./openness";
 import type { PlanLine, PlanSnapshot } from "./plan";
@@ -67,20 +67,81 @@ export function indexPlacements(catalog: PlanCatalog): ReadonlyMap<string, Place
   return new Map(catalog.placements.map((placement) => [placement.id, placement]));
 }
 
-/** Derives one line. Pass `placements` (from indexPlacements) when deriving many lines. */
-export function deriveLine(
-  line: PlanLine,
-  catalog: PlanCatalog,
-  locale: Locale,
-  placements: ReadonlyMap<string, Placement> = indexPlacements(catalog),
-): DerivedLine {
-  const placement = placements.get(line.placementId);
+type RouteLevel = { level: LineLevel | null; explanation: string };
+
+/**
+ * Lookups shared by the lines of one plan: placements by id, and each route's level and explanation
+ * (a plan of 10,000 lines has a few hundred routes at most, and the sentence is the same for each).
+ */
+export type DeriveCache = {
+  placements: ReadonlyMap<string, Placement>;
+  routes: Map<string, RouteLevel>;
+  /** Week slices and shape weights per date range (lines of a plan share a handful of ranges). */
+  weeks: Map<string, { slices: WeekSlice[]; days: number; weights: Map<FlightingMode, number[]> } | null>;
+};
+
+export function createDeriveCache(catalog: PlanCatalog): DeriveCache {
+  return { placements: indexPlacements(catalog), routes: new Map(), weeks: new Map() };
+}
+
+/** The ISO week slices of a valid, ordered date range (cached), or null. */
+function rangeOf(start: string, end: string, cache: DeriveCache) {
+  const key = `${start}|${end}`;
+  let range = cache.weeks.get(key);
+  if (range === undefined) {
+    range = isIsoDate(start) && isIsoDate(end) && start <= end ? { slices: weeksInRange(start, end), days: daysBetweenInclusive(start, end), weights: new Map() } : null;
+    cache.weeks.set(key, range);
+  }
+  return range;
+}
+
+/**
+ * allocateFlighting, with the week slices and shape weights of each date range computed once:
+ * for even / front / back this is exactly what allocateFlighting does (distributeFen over
+ * shapeWeights); custom amounts and invalid input go through allocateFlighting itself.
+ */
+function allocateLine(line: PlanLine, cache: DeriveCache): AllocateFlightingResult {
+  const range = rangeOf(line.startDate, line.endDate, cache);
+  const mode = line.flightingMode;
+  if (!range || mode === "custom" || !Number.isSafeInteger(line.budgetFen) || line.budgetFen < 0) {
+    return allocateFlighting({
+      budgetFen: line.budgetFen,
+      start: line.startDate,
+      end: line.endDate,
+      mode,
+      customFen: mode === "custom" ? (line.customFlightingFen ?? undefined) : undefined,
+    });
+  }
+  let weights = range.weights.get(mode);
+  if (!weights) {
+    weights = shapeWeights(mode, range.slices);
+    range.weights.set(mode, weights);
+  }
+  const amounts = distributeFen(line.budgetFen, weights);
+  return { ok: true, weeks: range.slices.map((slice, i) => ({ ...slice, amountFen: amounts[i] ?? 0 })) };
+}
+
+function routeLevel(placement: Placement | undefined, destination: Destination | undefined, catalog: PlanCatalog, locale: Locale, cache: DeriveCache): RouteLevel {
+  if (!placement || !destination) return { level: null, explanation: "" };
+  const key = `${placement.id}|${destination.id}`;
+  let route = cache.routes.get(key);
+  if (!route) {
+    route = {
+      level: resolveLineLevel(placement, destination, catalog.levelOverrides),
+      explanation: explainLevel(placement, destination, locale, catalog.levelOverrides),
+    };
+    cache.routes.set(key, route);
+  }
+  return route;
+}
+
+/** Derives one line. Pass a cache (createDeriveCache) when deriving many lines of one plan. */
+export function deriveLine(line: PlanLine, catalog: PlanCatalog, locale: Locale, cache: DeriveCache = createDeriveCache(catalog)): DerivedLine {
+  const placement = cache.placements.get(line.placementId);
   const destination = getDestination(line.destinationId);
   const kpi = line.kpiId ? getKpi(line.kpiId) : undefined;
-  const hasValidDates = isIsoDate(line.startDate) && isIsoDate(line.endDate);
-  const days = hasValidDates ? daysBetweenInclusive(line.startDate, line.endDate) : 0;
-  const level = placement && destination ? resolveLineLevel(placement, destination, catalog.levelOverrides) : null;
-  const levelExplanation = placement && destination ? explainLevel(placement, destination, locale, catalog.levelOverrides) : "";
+  const days = rangeOf(line.startDate, line.endDate, cache)?.days ?? 0;
+  const { level, explanation: levelExplanation } = routeLevel(placement, destination, catalog, locale, cache);
   const estimate = placement
     ? estimateDeliverables({
         buyingModel: line.buyingModel,
@@ -91,13 +152,7 @@ export function deriveLine(
         overrides: catalog.benchmarkOverrides[placement.id],
       })
     : null;
-  const flighting = allocateFlighting({
-    budgetFen: line.budgetFen,
-    start: line.startDate,
-    end: line.endDate,
-    mode: line.flightingMode,
-    customFen: line.flightingMode === "custom" ? (line.customFlightingFen ?? undefined) : undefined,
-  });
+  const flighting = allocateLine(line, cache);
   return {
     line,
     placement,
@@ -119,8 +174,8 @@ export function sortLines(lines: readonly PlanLine[]): PlanLine[] {
 
 /** Derives the whole plan: lines, summary (issue 5), measurement plan and coverage (issue 6). */
 export function derivePlan(snapshot: PlanSnapshot, catalog: PlanCatalog, locale: Locale): DerivedPlan {
-  const placements = indexPlacements(catalog);
-  const lines = sortLines(snapshot.lines).map((line) => deriveLine(line, catalog, locale, placements));
+  const cache = createDeriveCache(catalog);
+  const lines = sortLines(snapshot.lines).map((line) => deriveLine(line, catalog, locale, cache));
   const summary = summarisePlan({
     campaignBudgetFen: snapshot.campaign.budgetFen,
     lines: lines.map((derived) => ({
@@ -152,8 +207,26 @@ export function derivePlan(snapshot: PlanSnapshot, catalog: PlanCatalog, locale:
     snapshot,
     lines,
     summary,
-    measurementRows: buildMeasurementRows(measured, catalog.levelOverrides),
+    measurementRows: buildMeasurementRowsOnce(measured, catalog.levelOverrides),
     coverage: coverageScore(measured, catalog.levelOverrides),
     budgetWithoutKpiFen,
   };
+}
+
+/**
+ * buildMeasurementRows, computed once per route × KPI: everything in a row but the line id and its
+ * budget depends only on placement, destination, KPI and the overrides (each line has one KPI, so
+ * every row is its line's primary one).
+ */
+function buildMeasurementRowsOnce(lines: readonly MeasurementLine[], overrides: readonly LevelOverride[]): MeasurementRow[] {
+  const templates = new Map<string, MeasurementRow>();
+  return lines.map((line) => {
+    const key = `${line.placement.id}|${line.destinationId}|${line.kpiId}`;
+    let template = templates.get(key);
+    if (!template) {
+      template = buildMeasurementRows([line], overrides)[0]!;
+      templates.set(key, template);
+    }
+    return { ...template, lineId: line.id, budgetFen: line.budgetFen, isPrimaryKpi: true };
+  });
 }

@@ -148,6 +148,7 @@ function column(
 
 /** Line item columns in workbook order; ids and version last, so planners read the plan first. */
 export const LINE_COLUMNS: readonly LineColumn[] = [
+  // Counts from 1 in files (the plan's position + 1), so a planner's own numbering reads as expected.
   column("position", "#", "序号", "integer", 6, { aliases: ["position", "no", "no.", "order"] }),
   column("name", "Line name", "投放行名称", "text", 34, { aliases: ["name", "line", "名称"] }),
   column("ecosystem", "Ecosystem", "生态", "enum", 24, { list: "ecosystem", aliases: ["platform", "平台"] }),
@@ -298,7 +299,6 @@ export const FLIGHTING_TEXT = {
 } satisfies Record<string, Text>;
 
 export const MEASUREMENT_COLUMNS = [
-  { key: "measure.line_id", header: { en: "Line ID", zh: "投放行 ID" }, width: 12 },
   { key: "measure.line_name", header: { en: "Line name", zh: "投放行名称" }, width: 30 },
   { key: "measure.placement", header: { en: "Placement", zh: "广告位" }, width: 30 },
   { key: "measure.destination", header: { en: "Landing destination", zh: "落地目的地" }, width: 26 },
@@ -314,6 +314,7 @@ export const MEASUREMENT_COLUMNS = [
   { key: "measure.contract_clause", header: { en: "Needs data-access clause", zh: "需合同数据条款" }, width: 14 },
   { key: "measure.explanation", header: { en: "Why", zh: "说明" }, width: 60 },
   { key: "measure.alternatives", header: { en: "If not measurable: alternatives", zh: "无法衡量时的替代方案" }, width: 60 },
+  { key: "measure.line_id", header: { en: "Line ID", zh: "投放行 ID" }, width: 38 },
 ] as const;
 
 export const YES_NO: Record<"yes" | "no", Text> = { yes: { en: "Yes", zh: "是" }, no: { en: "No", zh: "否" } };
@@ -544,7 +545,7 @@ export function similarity(a: string, b: string): number {
   const containment = shared / Math.min(sizeA, sizeB);
   // Containment alone would let "ads" match every "... ads": weigh it by the length ratio.
   const lengthRatio = Math.min(sizeA, sizeB) / Math.max(sizeA, sizeB);
-  return Math.max(dice, containment * (0.5 + 0.5 * Math.sqrt(lengthRatio)));
+  return Math.max(dice, containment * Math.sqrt(lengthRatio));
 }
 
 // ---------------------------------------------------------------------------------------------

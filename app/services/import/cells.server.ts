@@ -145,7 +145,9 @@ function iso(year: number, month: number, day: number): string | null {
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
   const day = Math.floor(serial);
-  const epochDays = day - 25569; // 25569 = 1970-01-01
+  if (day === 60) return null;
+  // Before the phantom day the serials are one day later than the calendar (Lotus 1-2-3's leap-year bug).
+  const epochDays = day < 60 ? day - 25568 : day - 25569; // 25569 = 1970-01-01
   const date = new Date(epochDays * 86_400_000);
   return date.toISOString().slice(0, 10);
 }

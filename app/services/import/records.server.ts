@@ -43,7 +43,7 @@ export type LineRecord = {
   /** Problems the format reader already found on this row (e.g. a currency that is not CNY). */
   problems?: ImportProblem[];
   /** Custom flighting given outside the row: cells per ISO week (Flighting sheet) or exact fen (ODS). */
-  flighting?: { kind: "cells"; row: number; weeks: Record<string, RawCell> } | { kind: "fen"; weeks: Record<string, number> };
+  flighting?: { kind: "cells"; row: number; weeks: Record<string, RawCell>; budgetAtExport?: RawCell } | { kind: "fen"; weeks: Record<string, number> };
 };
 
 export type MapContext = {
@@ -92,12 +92,21 @@ const UNKNOWN_CODE: Record<ListId, string> = {
 class RowProblems {
   readonly list: ImportProblem[] = [];
   hasError = false;
+  private readonly columnsWithErrors = new Set<string>();
   constructor(readonly row: number | null) {}
 
   add(column: string | null, code: string, severity: ImportProblemSeverity, params: Record<string, string | number> = {}, cell?: RawCell) {
     const withCell = cell?.ref ? { cell: cell.ref, ...params } : params;
     this.list.push(makeProblem(this.row, column, code, severity, withCell));
-    if (severity === "error") this.hasError = true;
+    if (severity === "error") {
+      this.hasError = true;
+      if (column) this.columnsWithErrors.add(column);
+    }
+  }
+
+  /** A column already has an error: "required" would only repeat it. */
+  hasErrorIn(column: string): boolean {
+    return this.columnsWithErrors.has(column);
   }
 
   issues(column: string, issues: readonly CellIssue[], severity: ImportProblemSeverity, cell?: RawCell) {
@@ -237,7 +246,9 @@ export function mapLineRecords(records: readonly LineRecord[], context: MapConte
       rowProblems.list.push(problem);
       if (problem.severity === "error") rowProblems.hasError = true;
     }
-    const result = mapLineRecord(record, context, resolvers, rowProblems);
+    // A row that does not line up with the header cannot be read column by column: say only that.
+    const isRagged = rowProblems.list.some((problem) => problem.code === "raggedRow");
+    const result = isRagged ? { line: null, lineId: null, hasPosition: false } : mapLineRecord(record, context, resolvers, rowProblems);
     const lineId = result.lineId;
     if (lineId !== null) {
       const first = firstRowOfId.get(lineId);
@@ -270,13 +281,21 @@ function mapLineRecord(record: LineRecord, context: MapContext, resolvers: Resol
   const lineId = idCell ? readText(idCell) : null;
   const versionCell = get("version");
   const version = lineId !== null && versionCell ? problems.take("version", readInteger(versionCell), versionCell) ?? null : null;
+  // The "#" column counts from 1; the plan's position from 0.
   const positionCell = get("position");
-  const position = positionCell ? problems.take("position", readInteger(positionCell), positionCell) : undefined;
+  let position: number | undefined;
+  if (positionCell) {
+    const number = problems.take("position", readInteger(positionCell), positionCell);
+    if (number === 0) problems.add("position", "integerInvalid", "error", { value: "0" }, positionCell);
+    else if (number !== undefined) position = number - 1;
+  }
 
   // Route: placement → destination, with the buying model it is sold on.
   const placementCell = get("placement");
   let placement: Placement | undefined;
-  if (!placementCell) problems.add("placement", "required", "error", { column: "placement" }, cells.placement);
+  if (!placementCell) {
+    if (!problems.hasErrorIn("placement")) problems.add("placement", "required", "error", { column: "placement" }, cells.placement);
+  }
   else {
     const id = resolveEnum(problems, resolvers, "placement", "placement", placementCell);
     placement = id ? resolvers.placements.get(id) : undefined;
@@ -423,7 +442,7 @@ function readBudget(problems: RowProblems, cells: LineRecord["cells"], context: 
   if (fenCell) return readMoneyField(problems, "budget_fen", fenCell, "fen", context.numberLocale);
   const cell = get("budget_cny");
   if (!cell) {
-    problems.add("budget_cny", "required", "error", { column: "budget_cny" }, cells.budget_cny);
+    if (!problems.hasErrorIn("budget_cny") && !problems.hasErrorIn("budget_fen")) problems.add("budget_cny", "required", "error", { column: "budget_cny" }, cells.budget_cny);
     return undefined;
   }
   const fen = readMoneyField(problems, "budget_cny", cell, "yuan", context.numberLocale);
@@ -450,6 +469,7 @@ function readLineDate(
   original: RawCell | undefined,
 ): string | undefined {
   if (cell) return readDateField(problems, column, cell, format);
+  if (problems.hasErrorIn(column)) return undefined;
   if (fallback) {
     problems.add(column, "dateDefaulted", "warning", { date: fallback }, original);
     return fallback;
@@ -516,11 +536,17 @@ function readFlighting(problems: RowProblems, record: LineRecord, context: MapCo
     }
   }
   if (flightingMode !== "custom") {
-    // Amounts for an even / front / back line are computed: edits to them cannot be kept.
+    // Amounts for an even / front / back line are computed: edits to them cannot be kept. They were
+    // not edited if they are the split of the budget now or of the budget the sheet was written with.
     if (weeks && flightingMode && budgetFen !== undefined && startDate && endDate && record.flighting?.kind === "cells") {
-      const derived = allocateFlighting({ budgetFen, start: startDate, end: endDate, mode: flightingMode });
-      const edited = derived.ok && derived.weeks.some((week) => (weeks[week.week] ?? 0) !== week.amountFen);
-      if (edited) problems.add("flighting", "flightingIgnored", "warning", { row: record.flighting.row });
+      const written = weeks;
+      const matches = (fen: number) => {
+        const split = allocateFlighting({ budgetFen: fen, start: startDate, end: endDate, mode: flightingMode });
+        return split.ok && split.weeks.every((week) => (written[week.week] ?? 0) === week.amountFen) && Object.keys(written).length <= split.weeks.length;
+      };
+      const exported = record.flighting.budgetAtExport ? readMoneyFen(record.flighting.budgetAtExport, "yuan", context.numberLocale) : null;
+      const isUntouched = matches(budgetFen) || (exported?.ok === true && matches(exported.value));
+      if (!isUntouched) problems.add("flighting", "flightingIgnored", "warning", { row: record.flighting.row });
     }
     return null;
   }

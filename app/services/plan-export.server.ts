@@ -1,0 +1,26 @@
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { PassThrough } from "node:stream";
+import type { Locale } from "~/i18n/config";
+import type { Access } from "~/tenancy/access.server";
+import { contentDisposition, EXPORT_CONTENT_TYPES, exportFileName, exportPlanCsv, exportPlanOdsJson, exportPlanXlsx, type ExportFormat } from "./export/index.server";
+import { getPlan } from "./planner.server";
+import { getVersionSnapshot } from "./versions.server";
+
+/** The campaign as a download: XLSX is streamed as it is written; CSV and the ODS JSON are small. */
+export async function exportCampaign(access: Access, campaignId: string, format: ExportFormat, locale: Locale, versionId?: string): Promise<Response | null> {
+  // A frozen version (versions page) or the current plan.
+  const plan = versionId ? await getVersionSnapshot(access, campaignId, versionId) : await getPlan(access, campaignId);
+  if (!plan) return null;
+  const { snapshot, catalog } = plan;
+  const headers = {
+    "Content-Type": EXPORT_CONTENT_TYPES[format],
+    "Content-Disposition": contentDisposition(exportFileName(snapshot.campaign, format)),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (format === "csv") return new Response(exportPlanCsv(snapshot, catalog, locale), { headers });
+  if (format === "json") return new Response(exportPlanOdsJson(snapshot, catalog), { headers });
+  const stream = new PassThrough();
+  exportPlanXlsx(snapshot, catalog, locale, { stream }).catch((error: unknown) => stream.destroy(error as Error));
+  return new Response(createReadableStreamFromReadable(stream), { headers });
+}
