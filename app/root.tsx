@@ -14,6 +14,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { COMMON_GROUPS, getResourceGroups } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
 import { getSession } from "~/auth/session.server";
+import { countUnread } from "~/services/notifications.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -26,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Qiao 桥" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public data (language, strings, toast) plus who is signed in, for the header: no tenant data here.
   const [locale, { toast, headers }, session] = await Promise.all([getLocale(request), takeToast(request), getSession(request)]);
-  const user = session ? { name: session.user.name, email: session.user.email } : null;
+  const user = session ? { name: session.user.name, email: session.user.email, unread: await countUnread(session.user.id) } : null;
   return data({ locale, resources: getResourceGroups(locale, COMMON_GROUPS), toast, user }, { headers });
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n/config";
 import { LanguageSwitch } from "./language-switch";
 
-export type ShellUser = { name: string; email: string } | null;
+export type ShellUser = { name: string; email: string; unread: number } | null;
 
 export function AppShell({ locale, children, user }: { locale: Locale; children: ReactNode; user: ShellUser }) {
   const { t } = useTranslation();
@@ -25,6 +25,14 @@ export function AppShell({ locale, children, user }: { locale: Locale; children:
           <LanguageSwitch current={locale} />
           {user ? (
             <div className="flex items-center gap-3 text-sm">
+              <Link to="/notifications" className="relative text-slate-700 hover:underline" data-testid="notifications-link">
+                {t("nav.notifications")}
+                {user.unread > 0 ? (
+                  <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
+                    {user.unread}
+                  </span>
+                ) : null}
+              </Link>
               <Link to="/account" className="text-slate-700 hover:underline" title={t("nav.userMenu", { name: user.name })}>
                 {user.name}
               </Link>

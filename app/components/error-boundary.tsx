@@ -7,9 +7,10 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // Expected errors carry a message written for people (data.message); anything else stays generic.
+  // Expected errors may carry an i18n key (data.messageKey) written for people.
   const message =
-    isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "message" in error.data
-      ? String((error.data as { message: unknown }).message)
+    isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "messageKey" in error.data
+      ? t(String((error.data as { messageKey: unknown }).messageKey))
       : null;
   const [title, body] =
     status === 404
@@ -18,7 +19,9 @@ export function GeneralErrorBoundary() {
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
         : status === 503
           ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
-          : status >= 400 && status < 500
+          : status === 409
+            ? [t("errors.conflictTitle"), ""]
+            : status >= 400 && status < 500
             ? [t("errors.badRequestTitle"), ""]
             : [t("errors.genericTitle"), t("errors.genericBody")];
   return (

@@ -59,7 +59,7 @@ export async function updateCampaignIfVersion(
 ): Promise<CampaignRow | null> {
   const [row] = await scope.tx
     .update(campaigns)
-    .set({ ...changes, version: sql`${campaigns.version} + 1`, updatedAt: new Date() })
+    .set({ ...changes, version: sql`${campaigns.version} + 1`, planVersion: sql`${campaigns.planVersion} + 1`, updatedAt: new Date() })
     .where(
       and(
         eq(campaigns.organizationId, scope.organizationId),
@@ -72,10 +72,22 @@ export async function updateCampaignIfVersion(
   return row ?? null;
 }
 
-/** Marks the plan as changed (a line was saved) without touching the campaign's own version. */
+/** Marks the plan as changed (a line was saved): a new plan version, the campaign's own version untouched. */
 export async function touchCampaign(scope: Scope, campaignId: string): Promise<void> {
   await scope.tx
     .update(campaigns)
-    .set({ updatedAt: new Date() })
+    .set({ updatedAt: new Date(), planVersion: sql`${campaigns.planVersion} + 1` })
     .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.id, campaignId)));
+}
+
+export type WorkflowFields = Pick<CampaignRow, "status" | "planVersion" | "submittedBy" | "agencyApprovedBy" | "clientApprovedBy" | "approvedVersion" | "lastRejection">;
+
+/** A workflow step: saved only if the plan is still at the version the person acted on. */
+export async function updateWorkflowIfPlanVersion(scope: Scope, campaignId: string, expectedPlanVersion: number, fields: WorkflowFields): Promise<CampaignRow | null> {
+  const [row] = await scope.tx
+    .update(campaigns)
+    .set({ ...fields, archivedAt: fields.status === "archived" ? new Date() : null, updatedAt: new Date() })
+    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.id, campaignId), eq(campaigns.planVersion, expectedPlanVersion)))
+    .returning();
+  return row ?? null;
 }

@@ -1,4 +1,6 @@
+import { data } from "@remix-run/node";
 import type { CampaignRow, LineItemRow } from "@db/schema";
+import { canEditPlan } from "~/domain/workflow";
 import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
 import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, renderLineName } from "~/domain/naming";
 import { hasErrors, validateLineDraft, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
@@ -60,6 +62,11 @@ export function toPlanLine(row: LineItemRow): PlanLine {
   };
 }
 
+/** Approved (and submitted, live, completed, archived) plans are locked: a change needs a revision first. */
+export function assertPlanEditable(campaign: Pick<CampaignRow, "status">): void {
+  if (!canEditPlan(campaign.status)) throw data({ messageKey: "planner.locked" }, { status: 409 });
+}
+
 export type LoadedPlan = { snapshot: PlanSnapshot; catalog: OrganizationCatalog; campaign: CampaignRow };
 
 /** The whole plan in a constant number of queries (campaign, lines, three catalog queries). */
@@ -116,8 +123,9 @@ function changedFields<T extends Record<string, unknown>>(before: T, after: Part
 
 export async function updateCampaign(access: Access, campaignId: string, expectedVersion: number, input: Partial<CampaignInput>): Promise<SaveResult<CampaignRow>> {
   return inScope(access, async (scope) => {
-    const before = await findCampaign(scope, access.client!.id, campaignId);
+    const before = await lockCampaign(scope, access.client!.id, campaignId);
     if (!before) return { ok: false, kind: "conflict", current: null };
+    assertPlanEditable(before);
     const merged = { ...before, ...input } as CampaignInput;
     const errors = validateCampaignInput(merged);
     if (Object.keys(errors).length) return { ok: false, kind: "invalid", errors: errors as Record<string, string[]> };
@@ -126,6 +134,13 @@ export async function updateCampaign(access: Access, campaignId: string, expecte
     await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "updated", changes: changedFields(before, input) });
     return { ok: true, value: saved };
   });
+}
+
+/** The campaign, locked for this transaction, if it exists; a locked plan refuses the change (409). */
+async function editableCampaign(scope: Scope, access: Access, campaignId: string): Promise<CampaignRow | null> {
+  const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+  if (campaign) assertPlanEditable(campaign);
+  return campaign ?? null;
 }
 
 export async function archiveCampaign(access: Access, campaignId: string, expectedVersion: number): Promise<SaveResult<CampaignRow>> {
@@ -202,6 +217,7 @@ function toLineFields(input: LineInput, name: string, placementEcosystem: string
 async function validateAgainstPlan(scope: Scope, access: Access, campaignId: string, inputs: LineInput[]) {
   const campaign = await lockCampaign(scope, access.client!.id, campaignId);
   if (!campaign) return { campaign: null, catalog: null, errors: [] as LineFieldErrors[] };
+  assertPlanEditable(campaign);
   const catalog = await loadOrganizationCatalog(scope);
   const errors = inputs.map((input) => validateLineDraft(input, { campaign, placement: findOrganizationPlacement(catalog, input.placementId) }));
   return { campaign, catalog, errors };
@@ -249,6 +265,7 @@ export async function updateLine(access: Access, campaignId: string, lineId: str
 
 export async function updateLineMeasurement(access: Access, campaignId: string, lineId: string, expectedVersion: number, measurement: LineMeasurement, changes: Partial<LineFields> = {}): Promise<SaveResult<LineItemRow> | null> {
   return inScope(access, async (scope) => {
+    if (!(await editableCampaign(scope, access, campaignId))) return null;
     const before = await findLine(scope, campaignId, lineId);
     if (!before) return null;
     const saved = await updateLineIfVersion(scope, campaignId, lineId, expectedVersion, { measurement, ...changes });
@@ -261,6 +278,7 @@ export async function updateLineMeasurement(access: Access, campaignId: string, 
 
 export async function deleteLine(access: Access, campaignId: string, lineId: string, expectedVersion: number): Promise<SaveResult<null> | null> {
   return inScope(access, async (scope) => {
+    if (!(await editableCampaign(scope, access, campaignId))) return null;
     const before = await findLine(scope, campaignId, lineId);
     if (!before) return null;
     if (!(await deleteLineIfVersion(scope, campaignId, lineId, expectedVersion))) return { ok: false, kind: "conflict", current: null };
@@ -272,6 +290,7 @@ export async function deleteLine(access: Access, campaignId: string, lineId: str
 
 export async function duplicateLine(access: Access, campaignId: string, lineId: string): Promise<LineItemRow | null> {
   return inScope(access, async (scope) => {
+    if (!(await editableCampaign(scope, access, campaignId))) return null;
     const source = await findLine(scope, campaignId, lineId);
     if (!source) return null;
     const lines = await listLines(scope, campaignId);
@@ -289,8 +308,7 @@ export async function duplicateLine(access: Access, campaignId: string, lineId: 
 /** Moves a line one place up or down; other lines keep their versions (no edit conflict from a reorder). */
 export async function moveLine(access: Access, campaignId: string, lineId: string, direction: "up" | "down"): Promise<boolean> {
   return inScope(access, async (scope) => {
-    const campaign = await lockCampaign(scope, access.client!.id, campaignId);
-    if (!campaign) return false;
+    if (!(await editableCampaign(scope, access, campaignId))) return false;
     const order = (await listLines(scope, campaignId)).map((l) => l.id);
     const index = order.indexOf(lineId);
     if (index < 0) return false;

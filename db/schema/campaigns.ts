@@ -22,6 +22,13 @@ export const campaigns = pgTable(
     notes: text().notNull().default(""),
     ownerUserId: uuid(),
     version: integer().notNull().default(1),
+    /** Grows with every change to the plan (campaign or any line): what reviewers approve. */
+    planVersion: integer().notNull().default(1),
+    submittedBy: uuid(),
+    agencyApprovedBy: uuid(),
+    clientApprovedBy: uuid(),
+    approvedVersion: integer(),
+    lastRejection: jsonb().$type<{ by: string; reason: string; version: number; stage: "agency" | "client" } | null>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp({ withTimezone: true }),

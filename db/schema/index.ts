@@ -5,3 +5,4 @@ export * from "./invitations";
 export * from "./activity";
 export * from "./catalog";
 export * from "./campaigns";
+export * from "./collaboration";

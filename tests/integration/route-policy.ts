@@ -44,6 +44,8 @@ export type RoutePolicy = {
    * succeeds (2xx/3xx) on a tenant or account route.
    */
   forms?: Record<string, FormSample>;
+  /** A form that needs more than the route's own check (e.g. a workflow step's permission). */
+  formPolicies?: Record<string, Policy>;
   /** What an allowed loader call answers when that is not 200/3xx (the catch-all's 404). */
   allowedLoaderStatus?: number;
 };
@@ -150,6 +152,24 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       "move-line": (t) => ({ intent: "move-line", lineId: t.lineId, direction: "up" }),
     },
   },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]xlsx": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]csv": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]json": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.comments": {
+    loader: "none",
+    action: "client.comment",
+    forms: { comment: () => ({ body: "Looks good to me" }) },
+  },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.workflow": {
+    loader: "none",
+    action: "client.view",
+    forms: { submit: (t) => ({ action: "submit", seenVersion: String(t.campaignPlanVersion) }) },
+    formPolicies: { submit: "client.plan.submit" },
+  },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.live": { loader: "client.view", action: "client.view", forms: { heartbeat: () => ({}) } },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.versions": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.activity": { loader: "client.view", action: "none" },
+  "routes/notifications": { loader: "user", action: "user", forms: { "mark read": () => ({}) } },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.measurement": {
     loader: "client.view",
     action: "client.plan.edit",
@@ -240,6 +260,8 @@ export type TenantSamples = {
   /** A campaign of the client account, its version, and one of its plan lines with its version. */
   campaignId: string;
   campaignVersion: number;
+  /** What reviewers approve: grows with every change to the plan. */
+  campaignPlanVersion: number;
   lineId: string;
   lineVersion: number;
   /** The organization's own custom placement, as the catalog names it ("custom-<uuid>"). */
@@ -328,9 +350,9 @@ async function seedTenant(label: "alpha" | "beta", orgName: string, clientName: 
   ]);
   if (!lines?.ok) throw new Error(`Plan line refused: ${JSON.stringify(lines)}`);
   const line = lines.value[0]!;
-  const [versions] = await queryRows<{ campaign: number; line: number }>(
+  const [versions] = await queryRows<{ campaign: number; plan: number; line: number }>(
     getDatabase().db,
-    sql`select (select version from campaigns where id = ${campaign.id}) as campaign, (select version from line_items where id = ${line.id}) as line`,
+    sql`select (select version from campaigns where id = ${campaign.id}) as campaign, (select plan_version from campaigns where id = ${campaign.id}) as plan, (select version from line_items where id = ${line.id}) as line`,
   );
   return {
     orgId: org.id,
@@ -346,6 +368,7 @@ async function seedTenant(label: "alpha" | "beta", orgName: string, clientName: 
     customPlacementId: custom.id,
     campaignId: campaign.id,
     campaignVersion: versions!.campaign,
+    campaignPlanVersion: versions!.plan,
     lineId: line.id,
     lineVersion: versions!.line,
     owner: org.owner,

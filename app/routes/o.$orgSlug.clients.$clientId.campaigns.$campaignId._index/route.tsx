@@ -12,7 +12,11 @@ import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import type { loader as rootLoader } from "~/root";
+import { canEditPlan } from "~/domain/workflow";
+import { getComments } from "~/services/comments.server";
 import { getPlan } from "~/services/planner.server";
+import { actionsFor } from "~/services/workflow.server";
+import { CollaborationLinks, CommentsPanel, LiveAwareness, WorkflowPanel } from "./collaboration";
 import { accessView, can, isUuid, notFound, requireScope } from "~/tenancy/access.server";
 import { handlePlanAction } from "./actions.server";
 import { PlanCalendar } from "./calendar";
@@ -30,7 +34,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!plan) throw notFound();
   const locale = await getLocale(request);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return { strings: await routeStrings(request, ["planner", "catalog", "measurement"]), access: accessView(access), canEdit: can(access, "client.plan.edit"), ...planPageData(plan, locale, page) };
+  const comments = await getComments(access, params.campaignId);
+  const { campaign } = plan;
+  return {
+    strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab"]),
+    access: accessView(access),
+    canEdit: can(access, "client.plan.edit") && canEditPlan(campaign.status),
+    canComment: can(access, "client.comment"),
+    workflow: {
+      status: campaign.status,
+      planVersion: campaign.planVersion,
+      agencyApproved: Boolean(campaign.agencyApprovedBy),
+      clientApproved: Boolean(campaign.clientApprovedBy),
+      lastRejection: campaign.lastRejection ? { reason: campaign.lastRejection.reason, version: campaign.lastRejection.version } : null,
+      actions: actionsFor(access, campaign),
+    },
+    comments: comments.map((c) => ({ id: c.id, lineId: c.lineId, parentId: c.parentId, authorName: c.authorName, body: c.body, createdAt: c.createdAt.toISOString(), resolvedAt: c.resolvedAt?.toISOString() ?? null })),
+    lineNames: plan.snapshot.lines.map((l) => ({ id: l.id, name: l.name })),
+    ...planPageData(plan, locale, page),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,6 +99,18 @@ export default function CampaignPlanPage() {
               <Link to="measurement" className="btn-primary" data-testid="open-measurement">
                 {t("measurement.open")}
               </Link>
+              <details className="relative">
+                <summary className="btn-secondary cursor-pointer list-none">{t("planner.export")}</summary>
+                <ul className="absolute right-0 z-10 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow">
+                  {(["xlsx", "csv", "json"] as const).map((format) => (
+                    <li key={format}>
+                      <a href={`${campaign.id}/export.${format}`} download className="block rounded px-2 py-1 hover:bg-slate-100" data-testid={`export-${format}`}>
+                        {t(`planner.exportAs.${format}`)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
               {canEdit ? (
               <>
                 <Form method="post">
@@ -105,8 +139,14 @@ export default function CampaignPlanPage() {
           {t("planner.flight", { start: formatDate(campaign.startDate, locale), end: formatDate(campaign.endDate, locale) })} · {formatMoney(campaign.budgetFen, locale)}
           {campaign.reportingCurrency !== "CNY" ? ` (${t("planner.inReporting", { amount: formatMoney(Math.round(campaign.budgetFen / campaign.fxRate), locale, campaign.reportingCurrency) })})` : ""}
         </p>
-        {!canEdit ? <p className="mt-2 text-sm text-slate-600">{t("planner.readOnly")}</p> : null}
+        {!canEdit ? <p className="mt-2 text-sm text-slate-600">{t(data.workflow.status === "draft" ? "planner.readOnly" : "planner.locked")}</p> : null}
+        <div className="mt-2">
+          <CollaborationLinks />
+          <LiveAwareness planVersion={data.workflow.planVersion} />
+        </div>
       </div>
+
+      <WorkflowPanel workflow={data.workflow} />
 
       {canEdit ? (
         <details className="card" open={Boolean(campaignResult || campaignConflict)}>
@@ -194,6 +234,8 @@ export default function CampaignPlanPage() {
       ) : null}
 
       {data.lines.length > 0 ? <PlanCalendar data={data} locale={locale} /> : null}
+
+      <CommentsPanel comments={data.comments} lines={data.lineNames} canComment={data.canComment} locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,218 @@
+import { Form, Link, useFetcher, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import type { Locale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+
+type Workflow = {
+  status: string;
+  planVersion: number;
+  agencyApproved: boolean;
+  clientApproved: boolean;
+  lastRejection: { reason: string; version: number } | null;
+  actions: string[];
+};
+
+/** Status, the two approvals, and the steps this person may take now. */
+export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<{ error: string | null }>({ key: "workflow" });
+  const [reason, setReason] = useState("");
+  const error = fetcher.state === "idle" ? fetcher.data?.error : null;
+  return (
+    <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
+      <h2 id="workflow-title" className="text-lg font-semibold">
+        {t("collab.workflowTitle")}
+      </h2>
+      <p className="text-sm text-slate-700" data-testid="workflow-status">
+        {t("collab.statusNow", { status: t(`planner.statusName.${workflow.status}`), version: workflow.planVersion })}
+      </p>
+      <p className="mt-1 text-sm">
+        {t("collab.agencyApproval")}: <strong>{workflow.agencyApproved ? `✓ ${t("collab.approvedBy")}` : t("collab.pending")}</strong> · {t("collab.clientApproval")}:{" "}
+        <strong>{workflow.clientApproved ? `✓ ${t("collab.approvedBy")}` : t("collab.pending")}</strong>
+      </p>
+      {workflow.lastRejection && workflow.status === "draft" ? (
+        <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-950">{t("collab.lastRejection", workflow.lastRejection)}</p>
+      ) : null}
+      {workflow.actions.length > 0 ? (
+        <fetcher.Form method="post" action="workflow" className="mt-3 space-y-2">
+          <input type="hidden" name="seenVersion" value={workflow.planVersion} />
+          {workflow.actions.includes("reject") ? (
+            <label className="block text-sm">
+              {t("collab.reason")}
+              <textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+            </label>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            {workflow.actions.map((action) => (
+              <button key={action} type="submit" name="action" value={action} className={action === "reject" || action === "archive" ? "btn-secondary" : "btn-primary"}>
+                {t(`collab.action.${action}`)}
+              </button>
+            ))}
+          </div>
+          {error ? <ErrorList errors={[error]} /> : null}
+        </fetcher.Form>
+      ) : null}
+    </section>
+  );
+}
+
+type Comment = { id: string; lineId: string | null; parentId: string | null; authorName: string; body: string; createdAt: string; resolvedAt: string | null };
+
+export function CommentsPanel({ comments, lines, canComment, locale }: { comments: Comment[]; lines: { id: string; name: string }[]; canComment: boolean; locale: Locale }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<{ error: string | null; posted?: boolean }>({ key: "comment" });
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.posted) form.current?.reset();
+  }, [fetcher.state, fetcher.data]);
+  const threads = comments.filter((c) => !c.parentId);
+  const lineName = new Map(lines.map((l) => [l.id, l.name]));
+  return (
+    <section id="comments" className="card space-y-3" aria-labelledby="comments-title" data-testid="comments">
+      <h2 id="comments-title" className="text-lg font-semibold">
+        {t("collab.commentsTitle")}
+      </h2>
+      {threads.length === 0 ? <p className="text-sm text-slate-600">{t("collab.noComments")}</p> : null}
+      <ul className="space-y-3">
+        {threads.map((thread) => (
+          <li key={thread.id} className={`rounded-md border p-3 ${thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-teal-200"}`} data-testid="comment-thread">
+            <p className="text-xs text-slate-600">
+              {thread.lineId ? `${t("collab.onLine")}: ${lineName.get(thread.lineId) ?? "—"}` : t("collab.wholePlan")} · {thread.authorName} · {formatDateTime(thread.createdAt, locale)}
+              {thread.resolvedAt ? ` · ${t("collab.resolved")}` : ""}
+            </p>
+            <p className="mt-1 whitespace-pre-wrap text-sm">{thread.body}</p>
+            <ul className="ml-4 mt-2 space-y-1 border-l border-slate-200 pl-3">
+              {comments
+                .filter((c) => c.parentId === thread.id)
+                .map((reply) => (
+                  <li key={reply.id} className="text-sm">
+                    <span className="text-xs text-slate-600">
+                      {reply.authorName} · {formatDateTime(reply.createdAt, locale)}
+                    </span>
+                    <p className="whitespace-pre-wrap">{reply.body}</p>
+                  </li>
+                ))}
+            </ul>
+            {canComment ? (
+              <div className="mt-2 flex flex-wrap items-end gap-2">
+                <fetcher.Form method="post" action="comments" className="flex flex-1 items-end gap-2">
+                  <input type="hidden" name="parentId" value={thread.id} />
+                  <label className="flex-1 text-xs">
+                    {t("collab.reply")}
+                    <input name="body" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+                  </label>
+                  <button type="submit" className="btn-secondary">
+                    {t("collab.reply")}
+                  </button>
+                </fetcher.Form>
+                <Form method="post" action="comments">
+                  <input type="hidden" name="commentId" value={thread.id} />
+                  <button type="submit" name="intent" value={thread.resolvedAt ? "reopen" : "resolve"} className="btn-secondary">
+                    {thread.resolvedAt ? t("collab.reopen") : t("collab.resolve")}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canComment ? (
+        <fetcher.Form ref={form} method="post" action="comments" className="space-y-2">
+          <label className="block text-sm">
+            {t("collab.onLine")}
+            <select name="lineId" className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+              <option value="">{t("collab.wholePlan")}</option>
+              {lines.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            {t("collab.commentLabel")}
+            <textarea name="body" rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+          </label>
+          {fetcher.data?.error ? <ErrorList errors={[fetcher.data.error]} /> : null}
+          <button type="submit" className="btn-primary">
+            {t("collab.post")}
+          </button>
+        </fetcher.Form>
+      ) : null}
+    </section>
+  );
+}
+
+type Live = { planVersion: number; latest: { action: string; subjectType: string; actorName: string | null; byMe: boolean } | null; viewers: string[] };
+
+/**
+ * Polls the plan's live state; when someone else changed the plan, the page's data is revalidated
+ * (open forms keep what is typed) and a banner says who changed what.
+ */
+export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion: number; intervalMs?: number }) {
+  const { t } = useTranslation();
+  const live = useFetcher<Live>({ key: "live" });
+  const revalidator = useRevalidator();
+  const [notice, setNotice] = useState<string | null>(null);
+  const known = useRef(planVersion);
+  useEffect(() => {
+    known.current = Math.max(known.current, planVersion);
+  }, [planVersion]);
+  useEffect(() => {
+    // A plain fetch for the heartbeat: a fetcher POST would make Remix reload every loader of the page.
+    const liveUrl = `${window.location.pathname.replace(/\/$/, "")}/live`;
+    const beat = () => void fetch(liveUrl, { method: "POST", credentials: "same-origin" }).catch(() => {});
+    const poll = () => {
+      if (document.visibilityState !== "visible") return;
+      live.load(liveUrl);
+    };
+    beat();
+    poll();
+    const pollTimer = setInterval(poll, intervalMs);
+    const beatTimer = setInterval(beat, 10_000);
+    return () => {
+      clearInterval(pollTimer);
+      clearInterval(beatTimer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [intervalMs]);
+  useEffect(() => {
+    const data = live.data;
+    if (!data || data.planVersion <= known.current) return;
+    known.current = data.planVersion;
+    if (data.latest && !data.latest.byMe) {
+      setNotice(t("collab.liveChanged", { who: data.latest.actorName ?? t("collab.someone"), what: `${data.latest.subjectType.replace("_", " ")} ${data.latest.action}` }));
+    }
+    if (revalidator.state === "idle") revalidator.revalidate();
+  }, [live.data, revalidator, t]);
+  return (
+    <div aria-live="polite" className="space-y-1">
+      {notice ? (
+        <p className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950" data-testid="live-notice">
+          {notice}
+        </p>
+      ) : null}
+      {live.data && live.data.viewers.length > 0 ? (
+        <p className="text-xs text-slate-600" data-testid="viewers">
+          {t("collab.viewing", { names: live.data.viewers.join(", ") })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CollaborationLinks() {
+  const { t } = useTranslation();
+  return (
+    <p className="flex gap-3 text-sm">
+      <Link to="versions" className="text-teal-800 underline">
+        {t("collab.versions")}
+      </Link>
+      <Link to="activity" className="text-teal-800 underline">
+        {t("collab.activity")}
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,216 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DataLevelBadge } from "~/components/data-level-badge";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageTitle } from "~/components/forms";
+import { getEcosystem } from "~/domain/catalog";
+import type { DataLevel } from "~/domain/data-level";
+import { diffPlans } from "~/domain/plan-diff";
+import { DEFAULT_LOCALE } from "~/i18n/config";
+import { formatDateTime, formatMoney } from "~/i18n/format";
+import { useRouteStrings } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { routeStrings } from "~/i18n/resources.server";
+import type { loader as rootLoader } from "~/root";
+import { getVersions } from "~/services/versions.server";
+import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
+
+export const meta: MetaFunction = () => [{ title: "Versions · Qiao 桥" }];
+
+const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireScope(request, params, "client.view");
+  if (!isUuid(params.campaignId)) throw notFound();
+  const url = new URL(request.url);
+  const from = url.searchParams.get("from") ?? "";
+  const to = url.searchParams.get("to") ?? "current";
+  const ids = [from, to].filter(isUuid);
+  const page = await getVersions(access, params.campaignId, ids);
+  if (!page) throw notFound();
+  const locale = await getLocale(request);
+  const before = isUuid(from) ? page.snapshots.get(from) : undefined;
+  const after = to === "current" ? page.current : page.snapshots.get(to);
+  const diff = before && after ? diffPlans(before, after, page.catalog, { locale }) : null;
+  const ecoName = (id: string) => {
+    const e = getEcosystem(id);
+    return e ? (locale === "zh" ? e.nameZh : e.nameEn) : id;
+  };
+  return {
+    strings: await routeStrings(request, ["collab", "planner"]),
+    campaignName: page.current.campaign.name,
+    versions: page.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    from,
+    to,
+    diff: diff
+      ? {
+          isEmpty: diff.isEmpty,
+          campaign: diff.campaign.map((f) => ({ field: f.field, before: show(f.before), after: show(f.after) })),
+          added: diff.lines.added.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
+          removed: diff.lines.removed.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
+          changed: diff.lines.changed.map((c) => ({ lineId: c.lineId, name: c.name, fields: c.fields.map((f) => ({ field: f.field, before: show(f.before), after: show(f.after) })) })),
+          moved: diff.lines.moved.map((m) => ({ lineId: m.lineId, name: m.name, beforeIndex: m.beforeIndex, afterIndex: m.afterIndex })),
+          totalFen: diff.budgetDelta.totalFen,
+          byEcosystem: diff.budgetDelta.byEcosystem.map((e) => ({ ...e, name: ecoName(e.ecosystemId) })),
+          byDataLevel: diff.budgetDelta.byDataLevel,
+        }
+      : null,
+  };
+}
+
+export default function VersionsPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  useRouteStrings(data.strings);
+  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const signed = (fen: number) => `${fen > 0 ? "+" : ""}${formatMoney(fen, locale)}`;
+  const { diff } = data;
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link to=".." relative="path" className="text-teal-800 underline">
+          ← {data.campaignName}
+        </Link>
+      </p>
+      <PageTitle>{t("collab.versionsTitle")}</PageTitle>
+      <section className="card">
+        {data.versions.length === 0 ? <p className="text-sm text-slate-600">{t("collab.noVersions")}</p> : null}
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="versions">
+          {data.versions.map((v) => (
+            <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                {t("collab.versionRow", { version: v.planVersion, trigger: t(`collab.trigger.${v.trigger}`), who: v.createdByName, when: formatDateTime(v.createdAt, locale) })}
+              </span>
+              <a href={`export.xlsx?version=${v.id}`} download className="text-teal-800 underline">
+                {t("collab.exportVersion")}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {data.versions.length > 0 ? (
+          <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+            <label className="text-sm">
+              {t("collab.from")}
+              <select name="from" defaultValue={data.from} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
+                {data.versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    v{v.planVersion} · {t(`collab.trigger.${v.trigger}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm">
+              {t("collab.to")}
+              <select name="to" defaultValue={data.to} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
+                <option value="current">{t("collab.current")}</option>
+                {data.versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    v{v.planVersion} · {t(`collab.trigger.${v.trigger}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="btn-primary">
+              {t("collab.compare")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      {diff ? (
+        <section className="card space-y-4" aria-labelledby="diff-title" data-testid="diff">
+          <h2 id="diff-title" className="text-lg font-semibold">
+            {t("collab.diffTitle")}
+          </h2>
+          {diff.isEmpty ? <p className="text-sm text-slate-600">{t("collab.noChanges")}</p> : null}
+          <p className="text-sm" data-testid="diff-total">
+            {t("collab.budgetDelta")}: <strong>{signed(diff.totalFen)}</strong>
+          </p>
+          {diff.byEcosystem.length > 0 ? (
+            <div>
+              <h3 className="text-sm font-semibold">{t("collab.byEcosystem")}</h3>
+              <ul className="text-sm">
+                {diff.byEcosystem.map((e) => (
+                  <li key={e.ecosystemId}>
+                    {e.name}: {formatMoney(e.beforeFen, locale)} → {formatMoney(e.afterFen, locale)} ({signed(e.deltaFen)})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {diff.byDataLevel.length > 0 ? (
+            <div>
+              <h3 className="text-sm font-semibold">{t("collab.byLevel")}</h3>
+              <ul className="space-y-1 text-sm" data-testid="diff-levels">
+                {diff.byDataLevel.map((l) => (
+                  <li key={l.level}>
+                    <DataLevelBadge level={l.level as DataLevel} /> {formatMoney(l.beforeFen, locale)} → {formatMoney(l.afterFen, locale)} ({signed(l.deltaFen)})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {diff.campaign.length > 0 ? <FieldTable title={t("collab.campaignChanges")} rows={diff.campaign} /> : null}
+          {diff.added.length > 0 ? (
+            <div>
+              <h3 className="text-sm font-semibold">{t("collab.added")}</h3>
+              <ul className="text-sm text-teal-900">
+                {diff.added.map((l) => (
+                  <li key={l.id}>+ {l.name} ({formatMoney(l.budgetFen, locale)})</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {diff.removed.length > 0 ? (
+            <div>
+              <h3 className="text-sm font-semibold">{t("collab.removed")}</h3>
+              <ul className="text-sm text-red-800">
+                {diff.removed.map((l) => (
+                  <li key={l.id}>− {l.name} ({formatMoney(l.budgetFen, locale)})</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {diff.changed.map((c) => (
+            <FieldTable key={c.lineId} title={`${t("collab.changed")}: ${c.name}`} rows={c.fields} />
+          ))}
+          {diff.moved.length > 0 ? (
+            <div>
+              <h3 className="text-sm font-semibold">{t("collab.moved")}</h3>
+              <ul className="text-sm">
+                {diff.moved.map((m) => (
+                  <li key={m.lineId}>
+                    {m.name}: {m.beforeIndex + 1} → {m.afterIndex + 1}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function FieldTable({ title, rows }: { title: string; rows: { field: string; before: string; after: string }[] }) {
+  return (
+    <table className="w-full text-left text-sm" data-testid="diff-fields">
+      <caption className="text-left text-sm font-semibold">{title}</caption>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.field} className="border-t border-slate-100">
+            <th scope="row" className="py-1 pr-2 font-normal text-slate-600">
+              {r.field}
+            </th>
+            <td className="py-1 pr-2 text-red-800 line-through">{r.before}</td>
+            <td className="py-1 text-teal-900">{r.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

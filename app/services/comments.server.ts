@@ -1,0 +1,47 @@
+import { extractMentions } from "~/domain/mentions";
+import { recordActivity } from "~/models/activity.server";
+import { findCampaign } from "~/models/campaign.server";
+import { listClientTeam } from "~/models/client-account.server";
+import { findComment, insertComment, insertNotifications, listComments, setCommentResolved } from "~/models/collaboration.server";
+import { findLine } from "~/models/line-item.server";
+import { inScope, type Access } from "~/tenancy/access.server";
+
+export type CommentResult = { ok: true } | { ok: false; status: 400 | 404; error: string };
+
+/** A comment on the plan or on one of its lines (a reply joins its thread); mentioned teammates are notified. */
+export async function postComment(access: Access, campaignId: string, input: { body: string; lineId: string | null; parentId: string | null }): Promise<CommentResult> {
+  const body = input.body.trim();
+  if (!body) return { ok: false, status: 400, error: "collab.commentEmpty" };
+  return inScope(access, async (scope) => {
+    const campaign = await findCampaign(scope, access.client!.id, campaignId);
+    if (!campaign) return { ok: false, status: 404, error: "errors.notFoundTitle" };
+    if (input.lineId && !(await findLine(scope, campaignId, input.lineId))) return { ok: false, status: 404, error: "errors.notFoundTitle" };
+    let lineId = input.lineId;
+    if (input.parentId) {
+      const parent = await findComment(scope, campaignId, input.parentId);
+      if (!parent || parent.parentId) return { ok: false, status: 404, error: "errors.notFoundTitle" };
+      lineId = parent.lineId;
+    }
+    const team = await listClientTeam(scope, access.client!.id);
+    const mentions = extractMentions(body, team).filter((id) => id !== access.user.id);
+    const comment = await insertComment(scope, { campaignId, lineId, parentId: input.parentId, authorName: access.user.name, body: body.slice(0, 4000), mentions });
+    await insertNotifications(
+      scope,
+      mentions.map((userId) => ({ userId, kind: "mentioned" as const, campaignId, clientAccountId: access.client!.id, actorName: access.user.name, payload: { campaignName: campaign.name, commentId: comment.id } })),
+    );
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "comment", subjectId: comment.id, action: "created", changes: { lineId, body: body.slice(0, 200) } });
+    return { ok: true };
+  });
+}
+
+export async function resolveComment(access: Access, campaignId: string, commentId: string, resolved: boolean): Promise<boolean> {
+  return inScope(access, async (scope) => {
+    const changed = (await setCommentResolved(scope, campaignId, commentId, resolved)) === 1;
+    if (changed) await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "comment", subjectId: commentId, action: resolved ? "resolved" : "reopened" });
+    return changed;
+  });
+}
+
+export async function getComments(access: Access, campaignId: string) {
+  return inScope(access, (scope) => listComments(scope, campaignId));
+}
