@@ -2,6 +2,7 @@ import { queryRows, sql, type DatabaseHandle } from "@db/client";
 import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
 import type { Env } from "~/env.server";
 import { syncCatalog } from "~/services/catalog-sync.server";
+import { prewarmImportWorker, stopImportWorkers } from "~/services/import/parse-import.server";
 import { seedDemoWorkspace } from "~/services/demo.server";
 
 export type BootResult = {
@@ -31,6 +32,8 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
     }
   }
   await syncCatalog(handle);
+  // A parse worker ready before the first upload (starting one takes most of a second).
+  prewarmImportWorker();
   setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
   const shouldSeed = env.QIAO_SEED_DEMO === "always" || (env.QIAO_SEED_DEMO === "auto" && handle.driver === "pglite");
   let demoSeeded = false;
@@ -54,6 +57,7 @@ async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
 }
 
 export async function stopApp(): Promise<void> {
+  await stopImportWorkers();
   const handle = getDatabaseOrNull();
   setDatabase(undefined);
   await handle?.close();

@@ -82,3 +82,27 @@ export const presence = pgTable(
 export type PlanVersionRow = typeof planVersions.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+
+// An uploaded plan file, parsed and previewed; applying it sets applied_at once (a second submit,
+// or a concurrent one, finds it already applied and changes nothing).
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    organizationId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    campaignId: uuid().notNull(),
+    createdBy: uuid(),
+    fileName: text().notNull(),
+    format: text().notNull(),
+    planVersion: integer().notNull(),
+    parsed: jsonb().$type<unknown>().notNull(),
+    hasErrors: integer().notNull().default(0),
+    appliedAt: timestamp({ withTimezone: true }),
+    result: jsonb().$type<Record<string, number> | null>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ columns: [t.organizationId, t.campaignId], foreignColumns: [campaigns.organizationId, campaigns.id] }).onDelete("cascade"),
+  ],
+);

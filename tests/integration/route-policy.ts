@@ -155,6 +155,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]xlsx": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]csv": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]json": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.import": { loader: "client.plan.edit", action: "client.plan.edit" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.comments": {
     loader: "none",
     action: "client.comment",

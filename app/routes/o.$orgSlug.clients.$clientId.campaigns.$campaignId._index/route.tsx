@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const comments = await getComments(access, params.campaignId);
   const { campaign } = plan;
   return {
-    strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab"]),
+    strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab", "import"]),
     access: accessView(access),
     canEdit: can(access, "client.plan.edit") && canEditPlan(campaign.status),
     canComment: can(access, "client.comment"),
@@ -113,6 +113,9 @@ export default function CampaignPlanPage() {
               </details>
               {canEdit ? (
               <>
+                <Link to="import" className="btn-secondary" data-testid="open-import">
+                  {t("import.open")}
+                </Link>
                 <Form method="post">
                   <input type="hidden" name="intent" value="duplicate-campaign" />
                   <input type="hidden" name="copyName" value={t("planner.copyOf", { name: campaign.name })} />

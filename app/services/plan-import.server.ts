@@ -1,0 +1,140 @@
+import { diffImport, type ImportDiff, type ImportedLine, type ParsedPlan } from "~/domain/import-diff";
+import { hasErrors, validateLineDraft } from "~/domain/line-rules";
+import type { Locale } from "~/i18n/config";
+import { recordActivity } from "~/models/activity.server";
+import { lockCampaign, touchCampaign, updateCampaignIfVersion } from "~/models/campaign.server";
+import { claimImportJob, findImportJob, insertImportJob, setImportResult } from "~/models/import-job.server";
+import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
+import { inScope, type Access } from "~/tenancy/access.server";
+import { findOrganizationPlacement, loadOrganizationCatalog } from "./catalog.server";
+import { parseImportFile, type ImportParseResult } from "./import/index.server";
+import { assertPlanEditable, loadPlan } from "./planner.server";
+
+export type ImportPreview = {
+  jobId: string;
+  fileName: string;
+  format: string;
+  diff: ImportDiff;
+  problems: Extract<ImportParseResult, { ok: true }>["problems"];
+  hasErrors: boolean;
+};
+
+/** Checks and parses the file (off the request thread), diffs it against the plan and keeps it for applying. */
+export async function previewImport(
+  access: Access,
+  campaignId: string,
+  file: { bytes: Uint8Array; filename: string; contentType: string },
+  locale: Locale,
+): Promise<{ ok: true; preview: ImportPreview } | { ok: false; status: number; problem: { messageKey: string; params: Record<string, string | number> } } | null> {
+  const plan = await inScope(access, (scope) => loadPlan(scope, access, campaignId));
+  if (!plan) return null;
+  const parsed = await parseImportFile(file, { catalog: plan.catalog, locale });
+  if (!parsed.ok) return { ok: false, status: parsed.status, problem: parsed.problem };
+  const parsedPlan: ParsedPlan = { campaign: parsed.campaign, lines: parsed.lines, invalidRows: parsed.invalidRows };
+  const diff = diffImport(plan.snapshot, parsedPlan);
+  const job = await inScope(access, (scope) =>
+    insertImportJob(scope, { campaignId, fileName: file.filename.slice(0, 200), format: parsed.format, planVersion: plan.campaign.planVersion, parsed: parsedPlan, hasErrors: parsed.hasErrors }),
+  );
+  return { ok: true, preview: { jobId: job.id, fileName: job.fileName, format: parsed.format, diff, problems: parsed.problems, hasErrors: parsed.hasErrors } };
+}
+
+export type ApplyResult =
+  | { ok: true; added: number; changed: number; removed: number }
+  | { ok: false; reason: "not-found" | "already-applied" | "stale" | "has-errors" | "invalid"; status: number; row?: number; errors?: Record<string, string[]> };
+
+function toFields(line: ImportedLine, ecosystemId: string): LineFields {
+  return {
+    name: line.name,
+    ecosystemId,
+    placementId: line.placementId,
+    destinationId: line.destinationId,
+    buyingModel: line.buyingModel,
+    unitCostFen: line.unitCostFen,
+    budgetFen: line.budgetFen,
+    startDate: line.startDate,
+    endDate: line.endDate,
+    kpiId: line.kpiId,
+    kpiTarget: line.kpiTarget,
+    audienceNotes: line.audienceNotes,
+    formatNotes: line.formatNotes,
+    flightingMode: line.flightingMode,
+    customFlightingFen: line.flightingMode === "custom" ? line.customFlightingFen : null,
+    measurement: line.measurement,
+  };
+}
+
+class Rollback extends Error {
+  constructor(readonly result: ApplyResult) {
+    super("import rolled back");
+  }
+}
+
+/**
+ * Applies a previewed file in one transaction: every line is validated like a typed one, and one
+ * bad line rolls everything back. The job is claimed first, so submitting twice applies once.
+ */
+export async function applyImport(access: Access, campaignId: string, jobId: string, options: { removeMissing: boolean }): Promise<ApplyResult> {
+  try {
+    return await inScope(access, async (scope) => {
+      const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+      const job = campaign ? await findImportJob(scope, campaignId, jobId) : undefined;
+      if (!campaign || !job) return { ok: false, reason: "not-found", status: 404 };
+      if (job.appliedAt) return { ok: false, reason: "already-applied", status: 409 };
+      if (job.hasErrors) return { ok: false, reason: "has-errors", status: 422 };
+      assertPlanEditable(campaign);
+      if (campaign.planVersion !== job.planVersion) return { ok: false, reason: "stale", status: 409 };
+      if (!(await claimImportJob(scope, campaignId, jobId))) return { ok: false, reason: "already-applied", status: 409 };
+
+      const parsed = job.parsed as ParsedPlan;
+      const plan = await loadPlan(scope, access, campaignId);
+      if (!plan) return { ok: false, reason: "not-found", status: 404 };
+      const diff = diffImport(plan.snapshot, parsed, { removeMissing: options.removeMissing });
+      const catalog = await loadOrganizationCatalog(scope);
+      const validate = (line: ImportedLine) => {
+        const placement = findOrganizationPlacement(catalog, line.placementId);
+        const errors = validateLineDraft(line, { campaign, placement });
+        if (hasErrors(errors) || !placement) throw new Rollback({ ok: false, reason: "invalid", status: 422, row: line.sourceRow, errors: errors as Record<string, string[]> });
+        return placement;
+      };
+
+      // Campaign fields first (the lines are validated against the campaign's dates).
+      const editable = new Set(["name", "objective", "startDate", "endDate", "budgetFen", "reportingCurrency", "fxRate", "notes"]);
+      const campaignChanges = diff.campaignChanges.filter((c) => editable.has(c.field));
+      if (campaignChanges.length > 0) {
+        const changes = Object.fromEntries(campaignChanges.map((c) => [c.field, c.to]));
+        const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, campaign.version, changes);
+        if (!saved) throw new Rollback({ ok: false, reason: "stale", status: 409 });
+        Object.assign(campaign, saved);
+      }
+      const byId = new Map(parsed.lines.filter((l) => l.id).map((l) => [l.id!, l]));
+      let changed = 0;
+      for (const change of diff.changed) {
+        const line = byId.get(change.lineId);
+        const current = await findLine(scope, campaignId, change.lineId);
+        if (!line || !current) throw new Rollback({ ok: false, reason: "stale", status: 409 });
+        const placement = validate(line);
+        // A line changed by someone since the export was shown as a conflict; applying is the person's choice.
+        const saved = await updateLineIfVersion(scope, campaignId, change.lineId, current.version, toFields(line, placement.ecosystemId));
+        if (!saved) throw new Rollback({ ok: false, reason: "stale", status: 409 });
+        changed++;
+      }
+      let position = await nextPosition(scope, campaignId);
+      const added = diff.added.map((line) => ({ ...toFields(line, validate(line).ecosystemId), position: position++ }));
+      const inserted = await insertLines(scope, campaignId, added);
+      let removed = 0;
+      const currentVersions = new Map((await listLines(scope, campaignId)).map((l) => [l.id, l.version]));
+      for (const line of diff.removed) {
+        const version = currentVersions.get(line.id);
+        if (version !== undefined && (await deleteLineIfVersion(scope, campaignId, line.id, version))) removed++;
+      }
+      await touchCampaign(scope, campaignId);
+      const result = { added: inserted.length, changed, removed };
+      await setImportResult(scope, jobId, result);
+      await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "imported", changes: { file: job.fileName, ...result } });
+      return { ok: true, ...result };
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
