@@ -43,6 +43,24 @@ type PreviewView = {
 
 const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
 
+// Field names as a planner reads them; money fields shown as money.
+const FIELD_LABELS: Record<string, string> = {
+  budgetFen: "planner.lineBudget",
+  unitCostFen: "planner.unitCost",
+  placementId: "planner.placement",
+  destinationId: "planner.destination",
+  buyingModel: "planner.buyingModel",
+  startDate: "planner.startDate",
+  endDate: "planner.endDate",
+  kpiId: "planner.kpi",
+  kpiTarget: "planner.kpiTarget",
+  name: "planner.lineName",
+  flightingMode: "planner.flighting",
+  audienceNotes: "planner.audienceNotes",
+  formatNotes: "planner.formatNotes",
+};
+const showField = (field: string, value: unknown, locale: "en" | "zh") => (field.endsWith("Fen") && typeof value === "number" ? formatMoney(value, locale) : show(value));
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "client.plan.edit");
   if (!isUuid(params.campaignId)) throw notFound();
@@ -62,6 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result) throw notFound();
     if (!result.ok) return data({ kind: "file-problem" as const, problem: result.problem }, { status: result.status });
     const { preview } = result;
+    const locale = await getLocale(request);
+    const change = (f: { field: string; from: unknown; to: unknown }) => ({ field: f.field, from: showField(f.field, f.from, locale), to: showField(f.field, f.to, locale) });
     const view: PreviewView = {
         kind: "preview",
         jobId: preview.jobId,
@@ -75,9 +95,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           severity: p.severity,
         })),
         added: preview.diff.added.map((l) => ({ row: l.sourceRow, name: l.name, placementId: l.placementId, budgetFen: l.budgetFen })),
-        changed: preview.diff.changed.map((c) => ({ lineId: c.lineId, name: c.name, row: c.sourceRow, changes: c.changes.map((f) => ({ field: f.field, from: show(f.from), to: show(f.to) })) })),
+        changed: preview.diff.changed.map((c) => ({ lineId: c.lineId, name: c.name, row: c.sourceRow, changes: c.changes.map(change) })),
         removed: preview.diff.removed.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
-        campaignChanges: preview.diff.campaignChanges.map((f) => ({ field: f.field, from: show(f.from), to: show(f.to) })),
+        campaignChanges: preview.diff.campaignChanges.map(change),
         conflicts: preview.diff.conflicts.map((c) => ("name" in c ? c.name : "campaign")),
         unchanged: preview.diff.unchangedCount,
     };
@@ -168,7 +188,7 @@ export default function ImportPage() {
             <ul className="text-sm" data-testid="import-campaign-changes">
               {preview.campaignChanges.map((c) => (
                 <li key={c.field}>
-                  {c.field}: {c.from} → <strong>{c.to}</strong>
+                  {FIELD_LABELS[c.field] ? t(FIELD_LABELS[c.field]!) : c.field}: {c.from} → <strong>{c.to}</strong>
                 </li>
               ))}
             </ul>
@@ -191,7 +211,7 @@ export default function ImportPage() {
               <ul className="space-y-1 text-sm" data-testid="import-changed">
                 {preview.changed.map((c) => (
                   <li key={c.lineId}>
-                    {c.name}: {c.changes.map((f) => `${f.field} ${f.from} → ${f.to}`).join("; ")}
+                    {c.name}: {c.changes.map((f) => `${FIELD_LABELS[f.field] ? t(FIELD_LABELS[f.field]!) : f.field} ${f.from} → ${f.to}`).join("; ")}
                   </li>
                 ))}
               </ul>
