@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { findCampaign } from "~/models/campaign.server";
 import { latestActivity, listPresence, touchPresence } from "~/models/collaboration.server";
 import { inScope, isUuid, notFound, requireScope } from "~/tenancy/access.server";
@@ -17,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { campaign, latest, viewers };
   });
   if (!state) throw notFound();
-  return data(
+  return Response.json(
     {
       planVersion: state.campaign.planVersion,
       status: state.campaign.status,
@@ -39,5 +38,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return true;
   });
   if (!found) throw notFound();
-  return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

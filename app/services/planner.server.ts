@@ -136,6 +136,14 @@ export async function updateCampaign(access: Access, campaignId: string, expecte
   });
 }
 
+/** Refuses (409) before anything else when the plan is locked; null when the campaign does not exist. */
+export async function ensurePlanEditable(access: Access, campaignId: string): Promise<boolean> {
+  const campaign = await inScope(access, (scope) => findCampaign(scope, access.client!.id, campaignId));
+  if (!campaign) return false;
+  assertPlanEditable(campaign);
+  return true;
+}
+
 /** The campaign, locked for this transaction, if it exists; a locked plan refuses the change (409). */
 async function editableCampaign(scope: Scope, access: Access, campaignId: string): Promise<CampaignRow | null> {
   const campaign = await lockCampaign(scope, access.client!.id, campaignId);

@@ -10,6 +10,7 @@ import {
   deleteLine,
   duplicateCampaign,
   duplicateLine,
+  ensurePlanEditable,
   moveLine,
   toPlanLine,
   updateCampaign,
@@ -67,6 +68,8 @@ export async function handlePlanAction(request: Request, access: Access, campaig
   const intent = String(formData.get("intent") ?? "");
   const here = new URL(request.url).pathname;
   const version = versionField.safeParse(formData.get("version"));
+  // A submitted or approved plan is locked: say so before looking at the form.
+  if (intent !== "duplicate-campaign" && intent !== "archive" && !(await ensurePlanEditable(access, campaignId))) throw notFound();
 
   switch (intent) {
     case "update-campaign": {

@@ -145,7 +145,8 @@ export default function CampaignPlanPage() {
         {!canEdit ? <p className="mt-2 text-sm text-slate-600">{t(data.workflow.status === "draft" ? "planner.readOnly" : "planner.locked")}</p> : null}
         <div className="mt-2">
           <CollaborationLinks />
-          <LiveAwareness planVersion={data.workflow.planVersion} />
+          {/* Keyed by campaign: navigating between two plans must not keep polling the first. */}
+          <LiveAwareness key={campaign.id} planVersion={data.workflow.planVersion} />
         </div>
       </div>
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, PageTitle } from "~/components/forms";
 import { DEFAULT_LOCALE } from "~/i18n/config";
+import { FIELD_LABELS, showFieldValue } from "~/i18n/field-display";
 import { formatMoney } from "~/i18n/format";
 import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -41,25 +42,6 @@ type PreviewView = {
   unchanged: number;
 };
 
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
-
-// Field names as a planner reads them; money fields shown as money.
-const FIELD_LABELS: Record<string, string> = {
-  budgetFen: "planner.lineBudget",
-  unitCostFen: "planner.unitCost",
-  placementId: "planner.placement",
-  destinationId: "planner.destination",
-  buyingModel: "planner.buyingModel",
-  startDate: "planner.startDate",
-  endDate: "planner.endDate",
-  kpiId: "planner.kpi",
-  kpiTarget: "planner.kpiTarget",
-  name: "planner.lineName",
-  flightingMode: "planner.flighting",
-  audienceNotes: "planner.audienceNotes",
-  formatNotes: "planner.formatNotes",
-};
-const showField = (field: string, value: unknown, locale: "en" | "zh") => (field.endsWith("Fen") && typeof value === "number" ? formatMoney(value, locale) : show(value));
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "client.plan.edit");
@@ -81,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ kind: "file-problem" as const, problem: result.problem }, { status: result.status });
     const { preview } = result;
     const locale = await getLocale(request);
-    const change = (f: { field: string; from: unknown; to: unknown }) => ({ field: f.field, from: showField(f.field, f.from, locale), to: showField(f.field, f.to, locale) });
+    const change = (f: { field: string; from: unknown; to: unknown }) => ({ field: f.field, from: showFieldValue(f.field, f.from, locale), to: showFieldValue(f.field, f.to, locale) });
     const view: PreviewView = {
         kind: "preview",
         jobId: preview.jobId,

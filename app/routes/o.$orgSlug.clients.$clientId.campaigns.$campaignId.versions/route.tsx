@@ -8,6 +8,7 @@ import { getEcosystem } from "~/domain/catalog";
 import type { DataLevel } from "~/domain/data-level";
 import { diffPlans } from "~/domain/plan-diff";
 import { DEFAULT_LOCALE } from "~/i18n/config";
+import { FIELD_LABELS, showFieldValue } from "~/i18n/field-display";
 import { formatDateTime, formatMoney } from "~/i18n/format";
 import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -18,7 +19,6 @@ import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Versions · Qiao 桥" }];
 
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
@@ -46,10 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     diff: diff
       ? {
           isEmpty: diff.isEmpty,
-          campaign: diff.campaign.map((f) => ({ field: f.field, before: show(f.before), after: show(f.after) })),
+          campaign: diff.campaign.map((f) => ({ field: f.field, before: showFieldValue(f.field, f.before, locale), after: showFieldValue(f.field, f.after, locale) })),
           added: diff.lines.added.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
           removed: diff.lines.removed.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
-          changed: diff.lines.changed.map((c) => ({ lineId: c.lineId, name: c.name, fields: c.fields.map((f) => ({ field: f.field, before: show(f.before), after: show(f.after) })) })),
+          changed: diff.lines.changed.map((c) => ({ lineId: c.lineId, name: c.name, fields: c.fields.map((f) => ({ field: f.field, before: showFieldValue(f.field, f.before, locale), after: showFieldValue(f.field, f.after, locale) })) })),
           moved: diff.lines.moved.map((m) => ({ lineId: m.lineId, name: m.name, beforeIndex: m.beforeIndex, afterIndex: m.afterIndex })),
           totalFen: diff.budgetDelta.totalFen,
           byEcosystem: diff.budgetDelta.byEcosystem.map((e) => ({ ...e, name: ecoName(e.ecosystemId) })),
@@ -193,6 +193,7 @@ export default function VersionsPage() {
 }
 
 function FieldTable({ title, rows }: { title: string; rows: { field: string; before: string; after: string }[] }) {
+  const { t } = useTranslation();
   return (
     <table className="w-full text-left text-sm" data-testid="diff-fields">
       <caption className="text-left text-sm font-semibold">{title}</caption>
@@ -200,7 +201,7 @@ function FieldTable({ title, rows }: { title: string; rows: { field: string; bef
         {rows.map((r) => (
           <tr key={r.field} className="border-t border-slate-100">
             <th scope="row" className="py-1 pr-2 font-normal text-slate-600">
-              {r.field}
+              {FIELD_LABELS[r.field] ? t(FIELD_LABELS[r.field]!) : r.field}
             </th>
             <td className="py-1 pr-2 text-red-800 line-through">{r.before}</td>
             <td className="py-1 text-teal-900">{r.after}</td>

@@ -1,0 +1,103 @@
+import type { Browser, Page } from "@playwright/test";
+import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+
+async function person(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await signIn(page, email);
+  return page;
+}
+
+test("planner, lead planner and client viewer: submit → agency approval → client approval → locked → revision → diff → re-approval", async ({ browser, consoleErrors }) => {
+  void consoleErrors;
+  test.setTimeout(120_000);
+  const planner = await person(browser, DEMO.planner);
+  const lead = await person(browser, DEMO.lead);
+  const viewer = await person(browser, DEMO.viewer);
+
+  // The planner works on a copy of the demo plan.
+  await planner.goto("/o/demo-agency");
+  await planner.getByRole("link", { name: "Demo Brand" }).click();
+  await planner.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
+  await planner.getByRole("button", { name: "Duplicate", exact: true }).click();
+  await expect(planner.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  const url = planner.url();
+
+  // Live awareness: the lead has the plan open; the planner's edit appears without a reload.
+  await lead.goto(url);
+  await expect(lead.getByTestId("workflow-status")).toContainText("Draft");
+  await planner.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
+  const form = planner.getByTestId("line-form-update-line");
+  await form.getByLabel("Budget (CNY)").fill("310000");
+  await form.getByRole("button", { name: "Save line" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(lead.getByTestId("live-notice")).toContainText("Wang Wei (planner) just changed this plan", { timeout: 15_000 });
+  await expect(lead.getByTestId("line-0")).toContainText("¥310,000.00");
+  await expect(planner.getByTestId("viewers")).toContainText("Li Na (lead planner)", { timeout: 15_000 });
+  await screenshot(lead, "collab-live");
+
+  // Submit → agency approval (lead) → client approval (viewer).
+  await planner.getByRole("button", { name: "Submit for review" }).click();
+  await expect(planner.getByTestId("workflow-status")).toContainText("In review");
+  await lead.reload();
+  await expect(lead.getByTestId("unread-count")).toBeVisible();
+  await lead.getByRole("button", { name: "Approve for the agency" }).click();
+  await expect(lead.getByTestId("toast")).toContainText("Done");
+  await viewer.goto(url);
+  await expect(viewer.getByRole("button", { name: /Edit/ })).toHaveCount(0);
+  await viewer.getByRole("button", { name: "Approve for the client" }).click();
+  await expect(viewer.getByTestId("workflow-status")).toContainText("Approved");
+  await expectAccessible(viewer);
+  await screenshot(viewer, "collab-approved");
+
+  // Approved plans are locked; a forged edit is refused.
+  await lead.reload();
+  await expect(lead.getByTestId("workflow-status")).toContainText("Approved");
+  await expect(lead.getByRole("button", { name: /^Edit — / })).toHaveCount(0);
+  const forged = await lead.request.post(`${url}?index`, { form: { intent: "add-line" }, headers: { Origin: new URL(url).origin }, maxRedirects: 0 });
+  expect(forged.status()).toBe(409);
+
+  // A revision: a new draft version; the approved one stays readable in the version list.
+  await lead.getByRole("button", { name: "Open a revision" }).click();
+  await expect(lead.getByTestId("workflow-status")).toContainText("Draft");
+  await lead.getByTestId("line-1").getByRole("button", { name: /^Edit/ }).click();
+  const leadForm = lead.getByTestId("line-form-update-line");
+  await leadForm.getByLabel("Budget (CNY)").fill("200000");
+  await leadForm.getByRole("button", { name: "Save line" }).click();
+  await expect(leadForm).toHaveCount(0);
+
+  await lead.getByRole("link", { name: "Versions and changes" }).click();
+  await expect(lead.getByTestId("versions").locator("li")).toHaveCount(3);
+  await lead.getByLabel("From").selectOption({ index: 0 });
+  await lead.getByLabel("To").selectOption("current");
+  await lead.getByRole("button", { name: "Compare" }).click();
+  const diff = lead.getByTestId("diff");
+  await expect(diff.getByTestId("diff-fields")).toContainText("Budget (CNY)¥180,000.00¥200,000.00");
+  await expect(lead.getByTestId("diff-total")).toContainText("+¥20,000.00");
+  await expectAccessible(lead);
+  await screenshot(lead, "collab-diff");
+
+  // Re-approval: the planner submits the revision, the lead and the client approve again.
+  await planner.goto(url);
+  await planner.getByRole("button", { name: "Submit for review" }).click();
+  await expect(planner.getByTestId("workflow-status")).toContainText("In review");
+  await lead.goto(url);
+  await lead.getByRole("button", { name: "Approve for the agency" }).click();
+  await expect(lead.getByTestId("toast")).toContainText("Done");
+  await viewer.goto(url);
+  await viewer.getByRole("button", { name: "Approve for the client" }).click();
+  await expect(viewer.getByTestId("workflow-status")).toContainText("Approved");
+
+  // The viewer may comment, mentioning the planner; the planner is notified.
+  await viewer.getByLabel("Add a comment (mention a teammate with @name)").fill("Thanks @Wang Wei (planner) — approved from HQ.");
+  await viewer.getByRole("button", { name: "Post comment" }).click();
+  await expect(viewer.getByTestId("comment-thread")).toContainText("approved from HQ");
+  await planner.goto("/notifications");
+  await expect(planner.getByTestId("notifications")).toContainText("mentioned you");
+  await expectAccessible(planner);
+
+  await planner.context().close();
+  await lead.context().close();
+  await viewer.context().close();
+});
