@@ -6,7 +6,7 @@ test("a mismatch shows its alternatives; landing in a WeChat mini program makes 
   await signIn(page, DEMO.lead);
   await page.goto("/o/demo-agency");
   await page.getByRole("link", { name: "Demo Brand" }).click();
-  await page.getByTestId("campaign-list").getByRole("link", { name: /Chinese New Year 2027/ }).click();
+  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
   await page.getByTestId("open-measurement").click();
   await expect(page.getByRole("heading", { level: 1, name: "Measurement plan" })).toBeVisible();
   await expectAccessible(page);

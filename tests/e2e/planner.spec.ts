@@ -82,7 +82,7 @@ test("two people edit the same line: the second gets the conflict view, nothing 
   const planner = await plannerContext.newPage();
   const lead = await leadContext.newPage();
   await openDemoClient(planner, DEMO.planner);
-  await planner.getByTestId("campaign-list").getByRole("link", { name: /Chinese New Year 2027/ }).click();
+  await planner.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
   await expect(planner.getByRole("heading", { level: 1, name: /Chinese New Year 2027/ })).toBeVisible();
   const url = planner.url();
   await lead.goto("/login");

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { queryRows, sql } from "@db/client";
+import { getDatabase, withAppTransaction } from "~/db.server";
+import { addLines, createCampaign, getPlan, updateLine, type LineInput } from "~/services/planner.server";
+import { transitionCampaign } from "~/services/workflow.server";
+import { accessFor } from "./access";
+import { databaseError } from "./helpers";
+import { addMember, makeClientAccount, makeOrganization, makeUser } from "./factories";
+
+const line = (budgetFen: number): LineInput => ({
+  name: "",
+  placementId: "douyin-infeed",
+  destinationId: "wechat-mini-program",
+  buyingModel: "ocpm",
+  unitCostFen: null,
+  budgetFen,
+  startDate: "2027-03-01",
+  endDate: "2027-03-31",
+  kpiId: null,
+  kpiTarget: null,
+  audienceNotes: "",
+  formatNotes: "",
+  flightingMode: "even",
+  customFlightingFen: null,
+});
+
+async function setup() {
+  const org = await makeOrganization("Agency W");
+  const client = await makeClientAccount(org, "Brand W");
+  const [planner, lead, viewer] = [await makeUser("planner"), await makeUser("lead"), await makeUser("viewer")];
+  await addMember(org, planner, "member", { id: client.id, role: "planner" });
+  await addMember(org, lead, "member", { id: client.id, role: "lead_planner" });
+  await addMember(org, viewer, "member", { id: client.id, role: "viewer" });
+  const [p, l, v] = await Promise.all([
+    accessFor(planner, org.slug, client.id, "client.view"),
+    accessFor(lead, org.slug, client.id, "client.view"),
+    accessFor(viewer, org.slug, client.id, "client.view"),
+  ]);
+  const campaign = await createCampaign(p, { name: "W", objective: "conversion", startDate: "2027-03-01", endDate: "2027-03-31", budgetFen: 10_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
+  const added = await addLines(p, campaign.id, [line(1_000_000)]);
+  const row = added && added.ok ? added.value[0]! : null;
+  return { planner: p, lead: l, viewer: v, campaignId: campaign.id, lineId: row!.id, orgId: org.id };
+}
+
+const planVersion = async (access: Parameters<typeof getPlan>[0], campaignId: string) => (await getPlan(access, campaignId))!.campaign.planVersion;
+
+describe(`workflow (${process.env.QIAO_TEST_DRIVER})`, () => {
+  it("submit → agency → client approval freezes three snapshots; the approved plan is locked", async () => {
+    const w = await setup();
+    const v = await planVersion(w.planner, w.campaignId);
+    expect(await transitionCampaign(w.viewer, w.campaignId, "submit", v)).toMatchObject({ ok: false, reason: "forbidden", status: 403 });
+    expect((await transitionCampaign(w.planner, w.campaignId, "submit", v)).ok).toBe(true);
+    expect(await transitionCampaign(w.viewer, w.campaignId, "approve-client", v)).toMatchObject({ ok: false, status: 409 });
+    expect((await transitionCampaign(w.lead, w.campaignId, "approve-agency", v)).ok).toBe(true);
+    expect((await transitionCampaign(w.viewer, w.campaignId, "approve-client", v)).ok).toBe(true);
+    const plan = await getPlan(w.planner, w.campaignId);
+    expect(plan!.campaign.status).toBe("approved");
+    const snapshots = await queryRows<{ trigger: string }>(getDatabase().db, sql`select trigger from plan_versions where campaign_id = ${w.campaignId} order by created_at`);
+    expect(snapshots.map((s) => s.trigger)).toEqual(["submit", "approve-agency", "approve-client"]);
+    await expect(updateLine(w.planner, w.campaignId, w.lineId, plan!.snapshot.lines[0]!.version, line(2_000_000))).rejects.toMatchObject({ init: { status: 409 } });
+  });
+
+  it("approving a stale version is refused and changes nothing", async () => {
+    const w = await setup();
+    const v = await planVersion(w.planner, w.campaignId);
+    await transitionCampaign(w.planner, w.campaignId, "submit", v);
+    expect(await transitionCampaign(w.lead, w.campaignId, "approve-agency", v - 1)).toMatchObject({ ok: false, reason: "stale-version", status: 409 });
+    expect((await getPlan(w.lead, w.campaignId))!.campaign.agencyApprovedBy).toBeNull();
+  });
+
+  it("the submitter may not approve their own submission", async () => {
+    const w = await setup();
+    const v = await planVersion(w.lead, w.campaignId);
+    await transitionCampaign(w.lead, w.campaignId, "submit", v);
+    expect(await transitionCampaign(w.lead, w.campaignId, "approve-agency", v)).toMatchObject({ ok: false, reason: "own-submission", status: 403 });
+  });
+
+  it("frozen snapshots are immutable for the app role", async () => {
+    const w = await setup();
+    await transitionCampaign(w.planner, w.campaignId, "submit", await planVersion(w.planner, w.campaignId));
+    const attempt = withAppTransaction({ organizationId: w.orgId, userId: null }, (tx) => tx.execute(sql`update plan_versions set trigger = 'tampered'`));
+    expect(await databaseError(attempt)).toMatch(/permission denied/);
+    const remove = withAppTransaction({ organizationId: w.orgId, userId: null }, (tx) => tx.execute(sql`delete from plan_versions`));
+    expect(await databaseError(remove)).toMatch(/permission denied/);
+    const rows = await queryRows<{ trigger: string }>(getDatabase().db, sql`select trigger from plan_versions where campaign_id = ${w.campaignId}`);
+    expect(rows).toEqual([{ trigger: "submit" }]);
+  });
+});
