@@ -2,7 +2,7 @@
 // removed, campaign fields changed, and conflicts — a line whose version in the file is not its
 // current version was changed by someone since the export, so it is a conflict, never an overwrite.
 // Pure: the parsed file and the current snapshot in, a plain description out.
-import type { CampaignPlan, LineMeasurement, PlanLine, PlanSnapshot } from "./plan";
+import { CAMPAIGN_CONTENT_FIELDS, LINE_CONTENT_FIELDS, MEASUREMENT_FIELDS, type CampaignPlan, type PlanLine, type PlanSnapshot } from "./plan";
 
 /** A line as read from a file: PlanLine fields; id and version only when the row came from a Qiao export. */
 export type ImportedLine = Omit<PlanLine, "id" | "version"> & {
@@ -76,39 +76,11 @@ export type DiffOptions = {
   asNewCampaign?: boolean;
 };
 
-/** Campaign fields a file may change; id, currency and version are identity, not content. */
-const CAMPAIGN_FIELDS = [
-  "name",
-  "clientName",
-  "objective",
-  "startDate",
-  "endDate",
-  "budgetFen",
-  "reportingCurrency",
-  "fxRate",
-  "status",
-  "notes",
-] as const satisfies readonly (keyof CampaignPlan)[];
+/** Campaign fields a file may change (status too: a file states it); id, currency and version are identity. */
+const CAMPAIGN_FIELDS = [...CAMPAIGN_CONTENT_FIELDS, "status"] as const;
 
-const LINE_FIELDS = [
-  "position",
-  "name",
-  "ecosystemId",
-  "placementId",
-  "destinationId",
-  "buyingModel",
-  "unitCostFen",
-  "budgetFen",
-  "startDate",
-  "endDate",
-  "kpiId",
-  "kpiTarget",
-  "audienceNotes",
-  "formatNotes",
-  "flightingMode",
-] as const satisfies readonly (keyof PlanLine)[];
-
-const MEASUREMENT_FIELDS = ["owner", "methodId", "lagDays", "contractAccess", "bindingRate"] as const satisfies readonly (keyof LineMeasurement)[];
+/** A file also says where each line stands. */
+const LINE_FIELDS = ["position", ...LINE_CONTENT_FIELDS] as const;
 
 /** Custom amounts only matter in custom mode, and a week at 0 is the same as a week left out. */
 function effectiveCustomFlighting(line: Pick<PlanLine, "flightingMode" | "customFlightingFen">): Record<string, number> | null {

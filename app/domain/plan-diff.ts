@@ -12,7 +12,7 @@
 //   what the plan changed, not what the catalog changed since (catalogVersion says when it did).
 import { ECOSYSTEMS, type Locale } from "./catalog";
 import { DATA_LEVELS, type DataLevel } from "./data-level";
-import type { CampaignPlan, LineMeasurement, PlanLine, PlanSnapshot } from "./plan";
+import { CAMPAIGN_CONTENT_FIELDS, LINE_CONTENT_FIELDS, MEASUREMENT_FIELDS, type CampaignPlan, type PlanLine, type PlanSnapshot } from "./plan";
 import { derivePlan, sortLines, type PlanCatalog } from "./plan-derive";
 
 export type FieldDiff = { field: string; before: unknown; after: unknown };
@@ -49,36 +49,8 @@ export type DiffPlansOptions = {
   locale?: Locale;
 };
 
-const CAMPAIGN_FIELDS = [
-  "name",
-  "clientName",
-  "objective",
-  "startDate",
-  "endDate",
-  "budgetFen",
-  "reportingCurrency",
-  "fxRate",
-  "notes",
-] as const satisfies readonly (keyof CampaignPlan)[];
-
-const LINE_FIELDS = [
-  "name",
-  "ecosystemId",
-  "placementId",
-  "destinationId",
-  "buyingModel",
-  "unitCostFen",
-  "budgetFen",
-  "startDate",
-  "endDate",
-  "kpiId",
-  "kpiTarget",
-  "audienceNotes",
-  "formatNotes",
-  "flightingMode",
-] as const satisfies readonly (keyof PlanLine)[];
-
-const MEASUREMENT_FIELDS = ["owner", "methodId", "lagDays", "contractAccess", "bindingRate"] as const satisfies readonly (keyof LineMeasurement)[];
+const CAMPAIGN_FIELDS = CAMPAIGN_CONTENT_FIELDS;
+const LINE_FIELDS = LINE_CONTENT_FIELDS;
 
 function isSameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -75,3 +75,36 @@ export type PlanLine = {
 export type PlanSnapshot = { campaign: CampaignPlan; lines: PlanLine[]; catalogVersion: string };
 
 export const DEFAULT_MEASUREMENT: LineMeasurement = { owner: null, methodId: null, lagDays: null, contractAccess: "unknown", bindingRate: null };
+
+/** The campaign's content fields: what a diff or an import compares (id, currency, version and status are not content). */
+export const CAMPAIGN_CONTENT_FIELDS = [
+  "name",
+  "clientName",
+  "objective",
+  "startDate",
+  "endDate",
+  "budgetFen",
+  "reportingCurrency",
+  "fxRate",
+  "notes",
+] as const satisfies readonly (keyof CampaignPlan)[];
+
+/** A line's content fields (position is order, not content; flighting amounts and measurement are compared apart). */
+export const LINE_CONTENT_FIELDS = [
+  "name",
+  "ecosystemId",
+  "placementId",
+  "destinationId",
+  "buyingModel",
+  "unitCostFen",
+  "budgetFen",
+  "startDate",
+  "endDate",
+  "kpiId",
+  "kpiTarget",
+  "audienceNotes",
+  "formatNotes",
+  "flightingMode",
+] as const satisfies readonly (keyof PlanLine)[];
+
+export const MEASUREMENT_FIELDS = ["owner", "methodId", "lagDays", "contractAccess", "bindingRate"] as const satisfies readonly (keyof LineMeasurement)[];

@@ -2,29 +2,13 @@ import type { LineItemRow } from "@db/schema";
 import type { LineMeasurement } from "~/domain/plan";
 import { findLine } from "~/models/line-item.server";
 import { inScope, type Access } from "~/tenancy/access.server";
-import { toPlanLine, updateLine, updateLineMeasurement, type SaveResult } from "./planner.server";
+import { lineInputOf, toPlanLine, updateLine, updateLineMeasurement, type SaveResult } from "./planner.server";
 
 /** "Land in a WeChat mini program instead": the line's own save, with only the destination changed. */
 export async function applyDestination(access: Access, campaignId: string, lineId: string, version: number, destinationId: string): Promise<SaveResult<LineItemRow> | null> {
   const row = await inScope(access, (scope) => findLine(scope, campaignId, lineId));
   if (!row) return null;
-  const line = toPlanLine(row);
-  return updateLine(access, campaignId, lineId, version, {
-    name: line.name,
-    placementId: line.placementId,
-    destinationId,
-    buyingModel: line.buyingModel,
-    unitCostFen: line.unitCostFen,
-    budgetFen: line.budgetFen,
-    startDate: line.startDate,
-    endDate: line.endDate,
-    kpiId: line.kpiId,
-    kpiTarget: line.kpiTarget,
-    audienceNotes: line.audienceNotes,
-    formatNotes: line.formatNotes,
-    flightingMode: line.flightingMode,
-    customFlightingFen: line.customFlightingFen,
-  });
+  return updateLine(access, campaignId, lineId, version, { ...lineInputOf(toPlanLine(row)), destinationId });
 }
 
 /** What the planner typed on a measurement row; the generated part is recomputed from the line. */

@@ -184,6 +184,26 @@ export async function duplicateCampaign(access: Access, campaignId: string, copy
 
 export type LineInput = LineDraft & { name: string; kpiTarget: number | null; audienceNotes: string; formatNotes: string };
 
+/** A saved line as the input of a save (to change one thing and keep the rest). */
+export function lineInputOf(line: PlanLine): LineInput {
+  return {
+    name: line.name,
+    placementId: line.placementId,
+    destinationId: line.destinationId,
+    buyingModel: line.buyingModel,
+    unitCostFen: line.unitCostFen,
+    budgetFen: line.budgetFen,
+    startDate: line.startDate,
+    endDate: line.endDate,
+    kpiId: line.kpiId,
+    kpiTarget: line.kpiTarget,
+    audienceNotes: line.audienceNotes,
+    formatNotes: line.formatNotes,
+    flightingMode: line.flightingMode,
+    customFlightingFen: line.customFlightingFen,
+  };
+}
+
 function lineName(access: Access, campaign: CampaignRow, catalog: OrganizationCatalog, input: LineInput): string {
   if (input.name.trim()) return input.name.trim();
   const placement = findOrganizationPlacement(catalog, input.placementId);

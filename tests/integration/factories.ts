@@ -4,6 +4,7 @@ import { withTenant } from "~/tenancy/scope.server";
 import { insertMembership } from "~/models/organization.server";
 import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
 import { createOrganization } from "~/services/organizations.server";
+import type { LineInput } from "~/services/planner.server";
 import { createUser } from "~/services/signup.server";
 import type { ClientRole, OrgRole } from "~/tenancy/permissions";
 
@@ -44,4 +45,25 @@ export async function makeClientAccount(org: OrgFixture, name = "Brand"): Promis
     const row = await insertClientAccount(scope, { name });
     return { id: row.id, name: row.name };
   });
+}
+
+/** A valid line for the test campaigns (March 2027): Douyin in-feed landing in a WeChat mini program. */
+export function sampleLine(overrides: Partial<LineInput> = {}): LineInput {
+  return {
+    name: "",
+    placementId: "douyin-infeed",
+    destinationId: "wechat-mini-program",
+    buyingModel: "ocpm",
+    unitCostFen: null,
+    budgetFen: 5_000_000,
+    startDate: "2027-03-01",
+    endDate: "2027-03-31",
+    kpiId: "crm-binding-rate",
+    kpiTarget: null,
+    audienceNotes: "",
+    formatNotes: "",
+    flightingMode: "even",
+    customFlightingFen: null,
+    ...overrides,
+  };
 }

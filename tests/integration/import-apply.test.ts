@@ -3,27 +3,11 @@ import { queryRows, sql } from "@db/client";
 import { getDatabase } from "~/db.server";
 import { exportPlanCsv } from "~/services/export/index.server";
 import { applyImport, previewImport } from "~/services/plan-import.server";
-import { addLines, createCampaign, getPlan, type LineInput } from "~/services/planner.server";
+import { addLines, createCampaign, getPlan } from "~/services/planner.server";
 import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser } from "./factories";
+import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
 
-const line = (overrides: Partial<LineInput> = {}): LineInput => ({
-  name: "",
-  placementId: "douyin-infeed",
-  destinationId: "wechat-mini-program",
-  buyingModel: "ocpm",
-  unitCostFen: null,
-  budgetFen: 5_000_000,
-  startDate: "2027-03-01",
-  endDate: "2027-03-31",
-  kpiId: "crm-binding-rate",
-  kpiTarget: null,
-  audienceNotes: "",
-  formatNotes: "",
-  flightingMode: "even",
-  customFlightingFen: null,
-  ...overrides,
-});
+const line = sampleLine;
 
 async function setup() {
   const org = await makeOrganization("Agency I");

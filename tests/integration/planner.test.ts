@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "@db/client";
-import { addLines, createCampaign, getCampaignList, getPlan, updateLine, type LineInput } from "~/services/planner.server";
+import { addLines, createCampaign, getCampaignList, getPlan, updateLine } from "~/services/planner.server";
 import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser } from "./factories";
+import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
 
 async function setup() {
   const org = await makeOrganization("Agency P");
@@ -26,23 +26,7 @@ async function setup() {
   return { org, client, access, leadAccess, campaign };
 }
 
-const line = (overrides: Partial<LineInput> = {}): LineInput => ({
-  name: "",
-  placementId: "douyin-infeed",
-  destinationId: "wechat-mini-program",
-  buyingModel: "ocpm",
-  unitCostFen: null,
-  budgetFen: 5_000_000,
-  startDate: "2027-03-01",
-  endDate: "2027-03-31",
-  kpiId: "crm-binding-rate",
-  kpiTarget: null,
-  audienceNotes: "",
-  formatNotes: "",
-  flightingMode: "even",
-  customFlightingFen: null,
-  ...overrides,
-});
+const line = sampleLine;
 
 describe(`planner (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("adds a line named by the convention and derives its level", async () => {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { getDatabase, withAppTransaction } from "~/db.server";
-import { addLines, createCampaign, getPlan, updateLine, type LineInput } from "~/services/planner.server";
+import { addLines, createCampaign, getPlan, updateLine } from "~/services/planner.server";
 import { transitionCampaign } from "~/services/workflow.server";
 import { accessFor } from "./access";
 import { databaseError } from "./helpers";
-import { addMember, makeClientAccount, makeOrganization, makeUser } from "./factories";
+import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
 
-const line = (budgetFen: number): LineInput => ({
-  name: "",
-  placementId: "douyin-infeed",
-  destinationId: "wechat-mini-program",
-  buyingModel: "ocpm",
-  unitCostFen: null,
-  budgetFen,
-  startDate: "2027-03-01",
-  endDate: "2027-03-31",
-  kpiId: null,
-  kpiTarget: null,
-  audienceNotes: "",
-  formatNotes: "",
-  flightingMode: "even",
-  customFlightingFen: null,
-});
+const line = (budgetFen: number) => sampleLine({ budgetFen, kpiId: null });
 
 async function setup() {
   const org = await makeOrganization("Agency W");
