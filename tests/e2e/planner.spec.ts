@@ -97,6 +97,10 @@ test("two people edit the same line: the second gets the conflict view, nothing 
   await leadForm.getByLabel("Budget (CNY)").fill("333333");
   await leadForm.getByRole("button", { name: "Save line" }).click();
   await expect(leadForm).toHaveCount(0);
+  // The planner's page learns of the change live (and reloads its data) while the form stays open:
+  // the edit must still be based on the version the planner started from.
+  await expect(planner.getByTestId("live-notice")).toBeVisible({ timeout: 15_000 });
+  await expect(plannerForm).toBeVisible();
 
   await plannerForm.getByLabel("Budget (CNY)").fill("444444");
   await plannerForm.getByRole("button", { name: "Save line" }).click();

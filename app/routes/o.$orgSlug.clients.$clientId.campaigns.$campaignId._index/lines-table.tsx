@@ -32,6 +32,9 @@ function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
 function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  // The version the person started editing from: a colleague's save (seen live) must not quietly
+  // become the base of this edit, or their change would be overwritten without a conflict.
+  const [editVersion, setEditVersion] = useState(line.version);
   const fetcher = useFetcher<LineFormResult & { conflict?: Conflict | null }>({ key: `line-${line.id}` });
   const conflict = fetcher.data?.conflict && (fetcher.data.conflict as Conflict).lineId === line.id ? (fetcher.data.conflict as Conflict) : null;
   const saved = fetcher.data?.saved?.lineId === line.id && fetcher.state === "idle";
@@ -68,7 +71,16 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
         {canEdit ? (
           <td className="py-2 pr-2">
             <div className="grid grid-cols-2 gap-1 [&_.btn-secondary]:px-2 [&_.btn-secondary]:py-1 [&_.btn-secondary]:text-xs">
-              <button type="button" className="btn-secondary" onClick={() => setEditing((v) => !v)} aria-expanded={isEditing} aria-label={`${t("planner.edit")} — ${line.name}`}>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  if (!isEditing) setEditVersion(line.version);
+                  setEditing(!isEditing);
+                }}
+                aria-expanded={isEditing}
+                aria-label={`${t("planner.edit")} — ${line.name}`}
+              >
                 {t("planner.edit")}
               </button>
               <Form method="post">
@@ -110,7 +122,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
               defaults={lineToFormValues(line)}
               intent="update-line"
               lineId={line.id}
-              version={conflict?.kind === "line" && conflict.theirs ? conflict.theirs.version : line.version}
+              version={conflict?.kind === "line" && conflict.theirs ? conflict.theirs.version : editVersion}
               campaign={data.campaign}
               fetcher={fetcher}
               onCancel={() => setEditing(false)}

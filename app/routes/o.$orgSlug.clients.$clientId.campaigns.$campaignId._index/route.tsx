@@ -2,7 +2,8 @@ import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -71,8 +72,20 @@ export default function CampaignPlanPage() {
   const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
   const campaignResult = actionData && "intent" in actionData && actionData.intent === "update-campaign" ? actionData.result : undefined;
   const campaignConflict = actionData && "conflict" in actionData && actionData.conflict && (actionData.conflict as { kind: string }).kind === "campaign" ? actionData.conflict : null;
+  // The campaign version this person's edit is based on: fixed when they open the form (and after
+  // their own save), never moved by a colleague's change arriving live.
+  const navigation = useNavigation();
+  const [formVersion, setFormVersion] = useState(campaign.version);
+  const submittedCampaign = useRef(false);
+  useEffect(() => {
+    if (navigation.state === "submitting" && navigation.formData?.get("intent") === "update-campaign") submittedCampaign.current = true;
+    if (navigation.state === "idle" && submittedCampaign.current) {
+      submittedCampaign.current = false;
+      if (!campaignResult) setFormVersion(campaign.version);
+    }
+  }, [navigation.state, navigation.formData, campaignResult, campaign.version]);
   const [form, fields] = useForm<CampaignFormShape>({
-    id: `campaign-${campaign.version}`,
+    id: "campaign",
     lastResult: campaignResult ?? undefined,
     defaultValue: {
       name: campaign.name,
@@ -153,11 +166,17 @@ export default function CampaignPlanPage() {
       <WorkflowPanel workflow={data.workflow} />
 
       {canEdit ? (
-        <details className="card" open={Boolean(campaignResult || campaignConflict)}>
+        <details
+          className="card"
+          open={Boolean(campaignResult || campaignConflict)}
+          onToggle={(event) => {
+            if (event.currentTarget.open) setFormVersion(campaign.version);
+          }}
+        >
           <summary className="cursor-pointer font-semibold">{t("planner.editCampaign")}</summary>
           <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="update-campaign" />
-            <input type="hidden" name="version" value={campaign.version} />
+            <input type="hidden" name="version" value={formVersion} />
             <FormErrors errors={form.errors} />
             <CampaignFields fields={fields} />
             <button type="submit" className="btn-primary">
