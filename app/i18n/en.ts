@@ -40,6 +40,7 @@ const en = {
     signUp: "Sign up",
     signOut: "Sign out",
     notifications: "Notifications",
+    activity: "Activity",
     organizations: "Organizations",
     switchOrganization: "Switch organization",
     userMenu: "Signed in as {{name}}",

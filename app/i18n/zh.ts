@@ -42,6 +42,7 @@ const zh: Resources = {
     signUp: "注册",
     signOut: "退出登录",
     notifications: "通知",
+    activity: "动态",
     organizations: "组织",
     switchOrganization: "切换组织",
     userMenu: "已登录：{{name}}",

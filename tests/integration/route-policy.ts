@@ -164,12 +164,17 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.workflow": {
     loader: "none",
     action: "client.view",
-    forms: { submit: (t) => ({ action: "submit", seenVersion: String(t.campaignPlanVersion) }) },
-    formPolicies: { submit: "client.plan.submit" },
+    forms: {
+      submit: (t) => ({ action: "submit", seenVersion: String(t.campaignPlanVersion) }),
+      archive: (t) => ({ action: "archive", seenVersion: String(t.campaignPlanVersion) }),
+    },
+    // Which role may take which step is the workflow's permission map (app/domain/workflow.ts).
+    formPolicies: { submit: "client.plan.submit", archive: "client.plan.approve_agency" },
   },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.live": { loader: "client.view", action: "client.view", forms: { heartbeat: () => ({}) } },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.versions": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.activity": { loader: "client.view", action: "none" },
+  "routes/o.$orgSlug.clients.$clientId.activity": { loader: "client.view", action: "none" },
   "routes/notifications": { loader: "user", action: "user", forms: { "mark read": () => ({}) } },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.measurement": {
     loader: "client.view",

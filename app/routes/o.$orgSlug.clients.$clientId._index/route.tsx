@@ -88,6 +88,9 @@ export default function ClientHome() {
             <Link to="team" className="btn-secondary">
               {t("nav.team")}
             </Link>
+            <Link to="activity" className="btn-secondary">
+              {t("nav.activity")}
+            </Link>
             {canEdit ? (
               <Link to="campaigns/new" className="btn-primary">
                 {t("planner.newCampaign")}
