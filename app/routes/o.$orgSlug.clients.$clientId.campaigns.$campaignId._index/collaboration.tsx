@@ -58,7 +58,7 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
   );
 }
 
-type Comment = { id: string; lineId: string | null; parentId: string | null; authorName: string; body: string; createdAt: string; resolvedAt: string | null };
+type Comment = { id: string; lineId: string | null; lineName: string | null; parentId: string | null; authorName: string; body: string; createdAt: string; resolvedAt: string | null };
 
 export function CommentsPanel({ comments, lines, canComment, locale }: { comments: Comment[]; lines: { id: string; name: string }[]; canComment: boolean; locale: Locale }) {
   const { t } = useTranslation();
@@ -79,7 +79,7 @@ export function CommentsPanel({ comments, lines, canComment, locale }: { comment
         {threads.map((thread) => (
           <li key={thread.id} className={`rounded-md border p-3 ${thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-teal-200"}`} data-testid="comment-thread">
             <p className="text-xs text-slate-600">
-              {thread.lineId ? `${t("collab.onLine")}: ${lineName.get(thread.lineId) ?? "—"}` : t("collab.wholePlan")} · {thread.authorName} · {formatDateTime(thread.createdAt, locale)}
+              {thread.lineId ? `${t("collab.onLine")}: ${lineName.get(thread.lineId) ?? thread.lineName ?? "—"}` : t("collab.wholePlan")} · {thread.authorName} · {formatDateTime(thread.createdAt, locale)}
               {thread.resolvedAt ? ` · ${t("collab.resolved")}` : ""}
             </p>
             <p className="mt-1 whitespace-pre-wrap text-sm">{thread.body}</p>

@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   const comments = await getComments(access, params.campaignId);
   const { campaign } = plan;
+  const lineNameById = new Map(plan.snapshot.lines.map((l) => [l.id, l.name]));
   return {
     strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab", "import"]),
     access: accessView(access),
@@ -50,8 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastRejection: campaign.lastRejection ? { reason: campaign.lastRejection.reason, version: campaign.lastRejection.version } : null,
       actions: actionsFor(access, campaign),
     },
-    comments: comments.map((c) => ({ id: c.id, lineId: c.lineId, parentId: c.parentId, authorName: c.authorName, body: c.body, createdAt: c.createdAt.toISOString(), resolvedAt: c.resolvedAt?.toISOString() ?? null })),
-    lineNames: plan.snapshot.lines.map((l) => ({ id: l.id, name: l.name })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      lineId: c.lineId,
+      lineName: c.lineId ? (lineNameById.get(c.lineId) ?? null) : null,
+      parentId: c.parentId,
+      authorName: c.authorName,
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+      resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    })),
     ...planPageData(plan, locale, page),
   };
 }
@@ -258,7 +267,8 @@ export default function CampaignPlanPage() {
 
       {data.lines.length > 0 ? <PlanCalendar data={data} locale={locale} /> : null}
 
-      <CommentsPanel comments={data.comments} lines={data.lineNames} canComment={data.canComment} locale={locale} />
+      {/* Comments name any line they are on; a new comment picks a line from the page shown. */}
+      <CommentsPanel comments={data.comments} lines={data.lines.map((l) => ({ id: l.id, name: l.name }))} canComment={data.canComment} locale={locale} />
     </div>
   );
 }
