@@ -527,6 +527,10 @@ const en = {
   },
   import: {
     title: "Import a plan file",
+    newTitle: "New campaign from a file",
+    newIntro: "Upload a workbook or CSV exported from Qiao (or another client's plan), or a Media Plan Open Data Standard JSON document: it becomes a new draft campaign with all its lines. A file with problems that must be fixed creates nothing.",
+    createFromFile: "Create the campaign",
+    newFromFile: "New campaign from file",
     intro: "Upload an Excel workbook exported from Qiao (edited or not), a CSV of line items, or a Media Plan Open Data Standard JSON document. You see every change and every problem before anything is saved.",
     file: "File (.xlsx, .csv or .json, at most 10 MB)",
     upload: "Check the file",

@@ -529,6 +529,10 @@ const zh: Resources = {
   },
   import: {
     title: "导入计划文件",
+    newTitle: "从文件新建投放活动",
+    newIntro: "上传从 Qiao 导出的工作簿或 CSV（也可以是其他客户的计划），或媒体计划开放数据标准 JSON 文档：它将成为一个包含全部投放行的新草稿活动。若文件有必须修正的问题，则不会创建任何内容。",
+    createFromFile: "创建投放活动",
+    newFromFile: "从文件新建",
     intro: "上传从 Qiao 导出的 Excel 工作簿（无论是否修改）、投放明细 CSV，或媒体计划开放数据标准 JSON 文档。保存之前，您会看到每一处变更和每一个问题。",
     file: "文件（.xlsx、.csv 或 .json，最大 10 MB）",
     upload: "检查文件",

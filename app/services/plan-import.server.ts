@@ -2,7 +2,7 @@ import { diffImport, type ImportDiff, type ImportedLine, type ParsedPlan } from 
 import { hasErrors, validateLineDraft } from "~/domain/line-rules";
 import type { Locale } from "~/i18n/config";
 import { recordActivity } from "~/models/activity.server";
-import { lockCampaign, touchCampaign, updateCampaignIfVersion } from "~/models/campaign.server";
+import { insertCampaign, lockCampaign, touchCampaign, updateCampaignIfVersion } from "~/models/campaign.server";
 import { claimImportJob, findImportJob, insertImportJob, setImportResult } from "~/models/import-job.server";
 import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
 import { inScope, type Access } from "~/tenancy/access.server";
@@ -135,6 +135,57 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
     });
   } catch (error) {
     if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
+
+export type NewCampaignFromFileResult =
+  | { ok: true; campaignId: string; lines: number }
+  | { ok: false; status: number; problem?: { messageKey: string; params: Record<string, string | number> }; problems?: Extract<ImportParseResult, { ok: true }>["problems"]; row?: number; errors?: Record<string, string[]> };
+
+/**
+ * "New campaign from file": the file's campaign facts (or, for a CSV, the span and sum of its lines)
+ * and all its lines become a new draft, in one transaction; any problem that must be fixed creates nothing.
+ */
+export async function createCampaignFromFile(access: Access, file: { bytes: Uint8Array; filename: string; contentType: string }, locale: Locale): Promise<NewCampaignFromFileResult> {
+  const catalog = await inScope(access, (scope) => loadOrganizationCatalog(scope));
+  const parsed = await parseImportFile(file, { catalog, locale });
+  if (!parsed.ok) return { ok: false, status: parsed.status, problem: parsed.problem };
+  if (parsed.hasErrors) return { ok: false, status: 422, problems: parsed.problems };
+  if (parsed.lines.length === 0) return { ok: false, status: 422, problem: { messageKey: "import.noDataRows", params: {} } };
+  const lines = parsed.lines;
+  const fromFile = parsed.campaign;
+  const startDate = fromFile.startDate ?? lines.map((l) => l.startDate).sort()[0]!;
+  const endDate = fromFile.endDate ?? lines.map((l) => l.endDate).sort().at(-1)!;
+  const budgetFen = fromFile.budgetFen ?? lines.reduce((sum, l) => sum + l.budgetFen, 0);
+  const name = (fromFile.name ?? file.filename.replace(/\.[a-z]+$/i, "")).trim().slice(0, 160) || "Imported plan";
+  try {
+    return await inScope(access, async (scope) => {
+      const campaign = await insertCampaign(scope, access.client!.id, {
+        name,
+        objective: fromFile.objective ?? "consideration",
+        startDate,
+        endDate,
+        budgetFen,
+        reportingCurrency: fromFile.reportingCurrency ?? "CNY",
+        fxRate: fromFile.fxRate ?? 1,
+        notes: fromFile.notes ?? "",
+      });
+      const rows = lines.map((line, position) => {
+        const placement = findOrganizationPlacement(catalog, line.placementId);
+        const errors = validateLineDraft(line, { campaign, placement });
+        if (hasErrors(errors) || !placement) throw new Rollback({ ok: false, reason: "invalid", status: 422, row: line.sourceRow, errors: errors as Record<string, string[]> });
+        return { ...toFields(line, placement.ecosystemId), position };
+      });
+      await insertLines(scope, campaign.id, rows);
+      await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: campaign.id, subjectType: "campaign", subjectId: campaign.id, action: "created_from_file", changes: { file: file.filename, lines: rows.length } });
+      return { ok: true as const, campaignId: campaign.id, lines: rows.length };
+    });
+  } catch (error) {
+    if (error instanceof Rollback) {
+      const result = error.result as Extract<ApplyResult, { ok: false }>;
+      return { ok: false, status: result.status, row: result.row, errors: result.errors };
+    }
     throw error;
   }
 }

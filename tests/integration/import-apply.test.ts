@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { getDatabase } from "~/db.server";
 import { exportPlanCsv } from "~/services/export/index.server";
-import { applyImport, previewImport } from "~/services/plan-import.server";
+import { applyImport, createCampaignFromFile, previewImport } from "~/services/plan-import.server";
 import { addLines, createCampaign, getPlan } from "~/services/planner.server";
 import { accessFor } from "./access";
 import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
@@ -87,5 +87,23 @@ describe(`import apply (${process.env.QIAO_TEST_DRIVER})`, () => {
     if (!preview?.ok) throw new Error("preview failed");
     await addLines(access, campaign.id, [line({ budgetFen: 1 })]);
     expect(await applyImport(access, campaign.id, preview.preview.jobId, { removeMissing: false })).toMatchObject({ ok: false, reason: "stale" });
+  });
+});
+
+describe(`new campaign from file (${process.env.QIAO_TEST_DRIVER})`, () => {
+  it("an exported plan becomes a new draft with the same lines; a file with errors creates nothing", async () => {
+    const { access, campaign } = await setup();
+    const csv = await exportedCsv(access, campaign.id, (c) => c);
+    const created = await createCampaignFromFile(access, { bytes: csv, filename: "Spring copy.csv", contentType: "text/csv" }, "en");
+    expect(created).toMatchObject({ ok: true, lines: 2 });
+    const copy = await getPlan(access, created.ok ? created.campaignId : "");
+    expect(copy!.snapshot.campaign.name).toBe("Spring copy");
+    expect(copy!.snapshot.lines.map((l) => l.budgetFen).sort()).toEqual([2_000_000, 5_000_000]);
+
+    const campaignsBefore = (await queryRows<{ n: number }>(getDatabase().db, sql`select count(*)::int as n from campaigns`))[0]!.n;
+    const broken = await exportedCsv(access, campaign.id, (c) => c.replace("50000.00", "-5"));
+    const refused = await createCampaignFromFile(access, { bytes: broken, filename: "broken.csv", contentType: "text/csv" }, "en");
+    expect(refused.ok).toBe(false);
+    expect((await queryRows<{ n: number }>(getDatabase().db, sql`select count(*)::int as n from campaigns`))[0]!.n).toBe(campaignsBefore);
   });
 });

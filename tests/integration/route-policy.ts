@@ -130,6 +130,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     forms: { naming: () => ({ namingTemplate: "{client}_{ecosystem}_{placement}_{yyyymm}" }) },
   },
   "routes/o.$orgSlug.clients.$clientId.team": { loader: "client.view", action: "client.team.manage", forms: teamForms("client") },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.from-file": { loader: "client.plan.edit", action: "client.plan.edit" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.new": {
     loader: "client.plan.edit",
     action: "client.plan.edit",

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaigns = await getCampaignList(access, q || undefined);
   const template = access.client!.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE;
   return {
-    strings: await routeStrings(request, ["org", "client", "planner"]),
+    strings: await routeStrings(request, ["org", "client", "planner", "import"]),
     access: accessView(access),
     canManageTeam: can(access, "client.team.manage"),
     template,
@@ -92,9 +92,14 @@ export default function ClientHome() {
               {t("nav.activity")}
             </Link>
             {canEdit ? (
-              <Link to="campaigns/new" className="btn-primary">
-                {t("planner.newCampaign")}
-              </Link>
+              <>
+                <Link to="campaigns/from-file" className="btn-secondary">
+                  {t("import.newFromFile")}
+                </Link>
+                <Link to="campaigns/new" className="btn-primary">
+                  {t("planner.newCampaign")}
+                </Link>
+              </>
             ) : null}
           </>
         }

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, PageTitle } from "~/components/forms";
+import { useRouteStrings } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { routeStrings } from "~/i18n/resources.server";
+import { IMPORT_LIMITS } from "~/services/import/index.server";
+import { createCampaignFromFile } from "~/services/plan-import.server";
+import { requireScope } from "~/tenancy/access.server";
+import { redirectWithToast } from "~/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "New campaign from file · Qiao 桥" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireScope(request, params, "client.plan.edit");
+  return { strings: await routeStrings(request, ["import", "planner"]) };
+}
+
+type Problem = { row: number | null; column: string; message: { key: string; params: Record<string, string> }; severity: string };
+type ActionView = { problem: { messageKey: string; params: Record<string, string> } | null; problems: Problem[]; row: number | null; errors: Record<string, string[]> | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireScope(request, params, "client.plan.edit");
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return data({ problem: { messageKey: "import.fileEmpty", params: {} }, problems: [] as Problem[], row: null, errors: null }, { status: 400 });
+  }
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMITS.maxUploadBytes }));
+  } catch {
+    return data({ problem: { messageKey: "import.fileTooLarge", params: { sizeMb: "> 10", maxMb: 10 } }, problems: [] as Problem[], row: null, errors: null }, { status: 413 });
+  }
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return data({ problem: { messageKey: "import.fileEmpty", params: {} }, problems: [] as Problem[], row: null, errors: null }, { status: 400 });
+  const result = await createCampaignFromFile(access, { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, contentType: file.type }, await getLocale(request));
+  if (result.ok) {
+    return redirectWithToast(`/o/${params.orgSlug}/clients/${params.clientId}/campaigns/${result.campaignId}`, { kind: "success", key: "import.applied", params: { added: result.lines, changed: 0, removed: 0 } });
+  }
+  const problems: Problem[] = (result.problems ?? []).map((p) => ({
+    row: p.row,
+    column: String(p.column),
+    message: { key: p.messageKey, params: Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, String(v)])) },
+    severity: p.severity,
+  }));
+  return data(
+    { problem: result.problem ? { messageKey: result.problem.messageKey, params: Object.fromEntries(Object.entries(result.problem.params).map(([k, v]) => [k, String(v)])) } : null, problems, row: result.row ?? null, errors: result.errors ?? null },
+    { status: result.status },
+  );
+}
+
+export default function NewCampaignFromFile() {
+  const { t } = useTranslation();
+  useRouteStrings(useLoaderData<typeof loader>().strings);
+  const actionData = useActionData<typeof action>() as ActionView | undefined;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link to="../.." relative="path" className="text-teal-800 underline">
+          ← {t("client.campaignsTitle")}
+        </Link>
+      </p>
+      <PageTitle>{t("import.newTitle")}</PageTitle>
+      <p className="text-sm text-slate-700">{t("import.newIntro")}</p>
+      <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          {t("import.file")}
+          <input type="file" name="file" accept=".xlsx,.csv,.json" required className="mt-1 block text-sm" />
+        </label>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("import.createFromFile")}
+        </button>
+        {busy ? <progress aria-label={t("import.progress")} className="w-48" /> : null}
+      </Form>
+      {actionData ? (
+        <div role="alert" className="card space-y-2 text-sm" data-testid="file-problem">
+          {actionData.problem ? <ErrorList errors={[String(t(actionData.problem.messageKey, actionData.problem.params))]} /> : null}
+          {actionData.errors ? (
+            <ErrorList errors={[`${t("import.row")} ${actionData.row ?? "?"}: ${Object.values(actionData.errors as Record<string, string[]>).flat().map((k) => t(k)).join(" ")}`]} />
+          ) : null}
+          {actionData.problems.length > 0 ? (
+            <ul className="space-y-1">
+              {actionData.problems.map((p, i) => (
+                <li key={i} className={p.severity === "error" ? "text-red-800" : "text-amber-900"}>
+                  {t("import.row")} {p.row ?? "—"} · {p.column}: {t(p.message.key, p.message.params)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-slate-700">{t("import.cannotApply")}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
