@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { postComment, resolveComment } from "~/services/comments.server";
 import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
 
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await postComment(access, params.campaignId, { body: String(formData.get("body") ?? ""), lineId: lineId || null, parentId: parentId || null });
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return data({ error: result.error }, { status: result.status });
+    return Response.json({ error: result.error }, { status: result.status });
   }
-  return data({ error: null, posted: true });
+  return Response.json({ error: null, posted: true });
 }

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "~/domain/workflow";
 import { versionField } from "~/services/forms.server";
 import { transitionCampaign } from "~/services/workflow.server";
@@ -14,12 +13,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const action = String(formData.get("action") ?? "") as WorkflowAction;
   const seen = versionField.safeParse(formData.get("seenVersion"));
-  if (!WORKFLOW_ACTIONS.includes(action) || !seen.success) return data({ error: "collab.refused.invalid-transition" }, { status: 400 });
+  if (!WORKFLOW_ACTIONS.includes(action) || !seen.success) return Response.json({ error: "collab.refused.invalid-transition" }, { status: 400 });
   const reason = String(formData.get("reason") ?? "").trim().slice(0, 1000) || undefined;
   const result = await transitionCampaign(access, params.campaignId, action, seen.data, reason);
   if (!result.ok) {
     if (result.reason === "not-found") throw notFound();
-    return data({ error: `collab.refused.${result.reason}` }, { status: result.status });
+    return Response.json({ error: `collab.refused.${result.reason}` }, { status: result.status });
   }
   const back = `/o/${params.orgSlug}/clients/${params.clientId}/campaigns/${params.campaignId}`;
   return redirectWithToast(back, { kind: "success", key: "collab.done", params: { action } });
