@@ -160,7 +160,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.comments": {
     loader: "none",
     action: "client.comment",
-    forms: { comment: () => ({ body: "Looks good to me" }) },
+    forms: { comment: (t) => ({ body: "Looks good to me", lineId: t.lineId }) },
   },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.workflow": {
     loader: "none",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { getDatabase, withAppTransaction } from "~/db.server";
 import { addLines, createCampaign, getPlan, updateLine } from "~/services/planner.server";
+import { postComment } from "~/services/comments.server";
 import { transitionCampaign } from "~/services/workflow.server";
 import { accessFor } from "./access";
 import { databaseError } from "./helpers";
@@ -69,5 +70,17 @@ describe(`workflow (${process.env.QIAO_TEST_DRIVER})`, () => {
     expect(await databaseError(remove)).toMatch(/permission denied/);
     const rows = await queryRows<{ trigger: string }>(getDatabase().db, sql`select trigger from plan_versions where campaign_id = ${w.campaignId}`);
     expect(rows).toEqual([{ trigger: "submit" }]);
+  });
+});
+
+describe(`comments (${process.env.QIAO_TEST_DRIVER})`, () => {
+  it("a comment on another tenant's line is refused with 404 and nothing is written", async () => {
+    const mine = await setup();
+    const theirs = await setup();
+    const refused = await postComment(mine.viewer, mine.campaignId, { body: "Hello", lineId: theirs.lineId, parentId: null });
+    expect(refused).toEqual({ ok: false, status: 404, error: "errors.notFoundTitle" });
+    const count = await queryRows<{ n: number }>(getDatabase().db, sql`select count(*)::int as n from comments`);
+    expect(count[0]!.n).toBe(0);
+    expect(await postComment(mine.viewer, mine.campaignId, { body: "Looks right, @lead", lineId: mine.lineId, parentId: null })).toEqual({ ok: true });
   });
 });
