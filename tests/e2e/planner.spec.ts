@@ -23,7 +23,7 @@ async function addLine(page: Page, ecosystem: string, placement: string, destina
 test("a planner builds a campaign across four ecosystems, sees badges and charts, flights a line front-loaded", async ({ page, consoleErrors }) => {
   void consoleErrors;
   await openDemoClient(page, DEMO.planner);
-  await page.getByRole("link", { name: "New campaign" }).click();
+  await page.getByRole("link", { name: "New campaign", exact: true }).click();
   await page.getByLabel("Campaign name").fill("Mid-Autumn 2027");
   await page.getByLabel("Objective").selectOption("consideration");
   await page.getByLabel("Total budget (CNY)").fill("¥1,200,000");

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -173,38 +173,8 @@ export function LineForm({
         </div>
         <TextField meta={fields.budget} label={t("planner.lineBudget")} />
         <TextField meta={fields.unitCost} label={t("planner.unitCost")} help={t("planner.unitCostHelp")} />
-        <div>
-          <label htmlFor={fields.startDate.id} className="block text-sm font-medium text-slate-800">
-            {t("planner.startDate")}
-          </label>
-          <input
-            type="date"
-            id={fields.startDate.id}
-            name={fields.startDate.name}
-            defaultValue={start}
-            min={campaign.startDate}
-            max={campaign.endDate}
-            onChange={(e) => setStart(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-          <ErrorList errors={fields.startDate.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.endDate.id} className="block text-sm font-medium text-slate-800">
-            {t("planner.endDate")}
-          </label>
-          <input
-            type="date"
-            id={fields.endDate.id}
-            name={fields.endDate.name}
-            defaultValue={end}
-            min={campaign.startDate}
-            max={campaign.endDate}
-            onChange={(e) => setEnd(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-          <ErrorList errors={fields.endDate.errors} />
-        </div>
+        <DateField meta={fields.startDate} label={t("planner.startDate")} value={start} campaign={campaign} onChange={setStart} />
+        <DateField meta={fields.endDate} label={t("planner.endDate")} value={end} campaign={campaign} onChange={setEnd} />
         <SelectField meta={fields.kpiId} label={t("planner.kpi")} options={[{ value: "", label: t("planner.noKpi") }, ...options.kpis.map((k) => ({ value: k.id, label: k.name }))]} />
         <TextField meta={fields.kpiTarget} label={t("planner.kpiTarget")} />
         <TextField meta={fields.name} label={t("planner.lineName")} help={t("planner.lineNameHelp")} className="md:col-span-2" />
@@ -297,4 +267,38 @@ export function lineToFormValues(line: {
     flightingMode: line.flightingMode,
     flight: Object.fromEntries(Object.entries(line.customFlightingFen ?? {}).map(([w, fen]) => [w, fenToYuanString(fen)])),
   };
+}
+
+/** A date of the line, kept inside the campaign's dates by the picker (the server checks again). */
+function DateField({
+  meta,
+  label,
+  value,
+  campaign,
+  onChange,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  value: string;
+  campaign: { startDate: string; endDate: string };
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        type="date"
+        id={meta.id}
+        name={meta.name}
+        defaultValue={value}
+        min={campaign.startDate}
+        max={campaign.endDate}
+        onChange={(e) => onChange(e.target.value)}
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      <ErrorList errors={meta.errors} />
+    </div>
+  );
 }

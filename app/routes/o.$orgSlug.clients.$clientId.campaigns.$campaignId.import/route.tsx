@@ -3,6 +3,7 @@ import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormDa
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UploadForm } from "~/components/upload-form";
 import { ErrorList, PageTitle } from "~/components/forms";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { FIELD_LABELS, showFieldValue } from "~/i18n/field-display";
@@ -117,21 +118,13 @@ export default function ImportPage() {
       </p>
       <PageTitle>{t("import.title")}</PageTitle>
       <p className="-mt-3 max-w-3xl text-sm text-slate-700">{t("import.intro")}</p>
-      <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          {t("import.file")}
-          <input type="file" name="file" accept=".xlsx,.csv,.json" required className="mt-1 block text-sm" />
-        </label>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {t("import.upload")}
-        </button>
-        {busy ? <progress aria-label={t("import.progress")} className="w-48" /> : null}
+      <UploadForm submitLabel={t("import.upload")}>
         {actionData?.kind === "file-problem" ? (
           <div className="w-full" role="alert" data-testid="file-problem">
             <ErrorList errors={[String(t(actionData.problem.messageKey, actionData.problem.params as Record<string, string>))]} />
           </div>
         ) : null}
-      </Form>
+      </UploadForm>
       {actionData?.kind === "apply-problem" ? (
         <div role="alert" className="card border-red-300 bg-red-50 text-sm text-red-900">
           {t(actionData.messageKey)} {actionData.row ? `(${t("import.row")} ${actionData.row})` : ""}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, PageTitle } from "~/components/forms";
+import { UploadForm } from "~/components/upload-form";
 import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
@@ -54,7 +55,6 @@ export default function NewCampaignFromFile() {
   const { t } = useTranslation();
   useRouteStrings(useLoaderData<typeof loader>().strings);
   const actionData = useActionData<typeof action>() as ActionView | undefined;
-  const busy = useNavigation().state === "submitting";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm">
@@ -64,16 +64,7 @@ export default function NewCampaignFromFile() {
       </p>
       <PageTitle>{t("import.newTitle")}</PageTitle>
       <p className="text-sm text-slate-700">{t("import.newIntro")}</p>
-      <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          {t("import.file")}
-          <input type="file" name="file" accept=".xlsx,.csv,.json" required className="mt-1 block text-sm" />
-        </label>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {t("import.createFromFile")}
-        </button>
-        {busy ? <progress aria-label={t("import.progress")} className="w-48" /> : null}
-      </Form>
+      <UploadForm submitLabel={t("import.createFromFile")} />
       {actionData ? (
         <div role="alert" className="card space-y-2 text-sm" data-testid="file-problem">
           {actionData.problem ? <ErrorList errors={[String(t(actionData.problem.messageKey, actionData.problem.params))]} /> : null}
