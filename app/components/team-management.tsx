@@ -102,7 +102,7 @@ export function InviteForm({
   created?: { email: string; link: string } | null;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<{ email: string; role: string }>({ id: "invite", lastResult: lastResult ?? undefined, defaultValue: { role: roles[roles.length > 1 ? 1 : 0] } });
+  const [form, fields] = useForm<{ email: string; role: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id: "invite", lastResult: lastResult ?? undefined, defaultValue: { role: roles[roles.length > 1 ? 1 : 0] } });
   return (
     <section className="card" aria-labelledby="invite-title">
       <h2 id="invite-title" className="text-lg font-semibold">

@@ -51,7 +51,7 @@ export default function AccountPage() {
   const { t } = useTranslation();
   const { user, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<{ currentPassword: string; newPassword: string }>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<{ currentPassword: string; newPassword: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result });
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageTitle>{t("auth.accountTitle")}</PageTitle>

@@ -72,7 +72,7 @@ export default function InvitationPage() {
   const { invitation, signedInAs, hasAccount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const [form, fields] = useForm<{ name: string; password: string }>({ lastResult: actionData?.result ?? undefined });
+  const [form, fields] = useForm<{ name: string; password: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result ?? undefined });
   if (!invitation) {
     return (
       <section className="card mx-auto max-w-lg">

@@ -59,7 +59,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ email: string; password: string; redirectTo: string }>({ lastResult: actionData?.result, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm<{ email: string; password: string; redirectTo: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result });
   const formErrors = form.errors?.map((e) => (e === "auth.rateLimited" ? t(e, { seconds: actionData?.retryAfter ?? 60 }) : e));
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">

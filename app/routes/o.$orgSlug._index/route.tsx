@@ -35,7 +35,7 @@ export default function OrganizationHome() {
   const { t } = useTranslation();
   const { access, clients } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<{ name: string }>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<{ name: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result });
   const canCreate = access.permissions.includes("org.clients.create");
   const admin = isOrgAdmin(access.orgRole);
   return (

@@ -57,7 +57,7 @@ export function CatalogManagement({ data, actionData }: { data: ManageData; acti
 
 function LevelOverrideForm({ data, lastResult }: { data: ManageData; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<{ targetType: string; targetId: string; level: string; justification: string }>({
+  const [form, fields] = useForm<{ targetType: string; targetId: string; level: string; justification: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit",
     id: "level-override",
     lastResult: lastResult ?? undefined,
     defaultValue: { targetType: "destination", level: "individual" },
@@ -92,7 +92,7 @@ function LevelOverrideForm({ data, lastResult }: { data: ManageData; lastResult:
 
 function BenchmarkForm({ data, lastResult }: { data: ManageData; lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<{ placementId: string; cpm: string; cpc: string; ctr: string; cvr: string }>({ id: "benchmarks", lastResult: lastResult ?? undefined });
+  const [form, fields] = useForm<{ placementId: string; cpm: string; cpc: string; ctr: string; cvr: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id: "benchmarks", lastResult: lastResult ?? undefined });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="benchmark-title">
       <h3 id="benchmark-title" className="text-lg font-semibold">
@@ -122,7 +122,7 @@ function CustomPlacementForm({ data, lastResult }: { data: ManageData; lastResul
     cpc: string;
     ctr: string;
     cvr: string;
-  }>({ id: "custom-placement", lastResult: lastResult ?? undefined, defaultValue: { reportingLevel: "aggregated", funnelStage: "awareness" } });
+  }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id: "custom-placement", lastResult: lastResult ?? undefined, defaultValue: { reportingLevel: "aggregated", funnelStage: "awareness" } });
   const checked = (value: unknown, option: string) => (Array.isArray(value) ? value.includes(option) : value === option);
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="custom-title">

@@ -54,7 +54,7 @@ export function LineForm({
 }) {
   const { t } = useTranslation();
   const lastResult = fetcher.data?.intent === intent ? (fetcher.data.result ?? undefined) : undefined;
-  const [form, fields] = useForm<LineFormValues>({ id, lastResult, defaultValue: defaults, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm<LineFormValues>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id, lastResult, defaultValue: defaults });
   const initialPlacement = options.placements.find((p) => p.id === defaults.placementId);
   const [ecosystemId, setEcosystemId] = useState(defaults.ecosystemId ?? initialPlacement?.ecosystemId ?? options.ecosystems[0]?.id ?? "");
   const [placementId, setPlacementId] = useState(defaults.placementId ?? "");

@@ -93,7 +93,7 @@ export default function CampaignPlanPage() {
       if (!campaignResult) setFormVersion(campaign.version);
     }
   }, [navigation.state, navigation.formData, campaignResult, campaign.version]);
-  const [form, fields] = useForm<CampaignFormShape>({
+  const [form, fields] = useForm<CampaignFormShape>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit",
     id: "campaign",
     lastResult: campaignResult ?? undefined,
     defaultValue: {

@@ -37,7 +37,7 @@ export default function NewCampaign() {
   useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<CampaignFormShape>({ lastResult: actionData?.result, defaultValue: { objective: "consideration", reportingCurrency: "CNY", fxRate: "1" } });
+  const [form, fields] = useForm<CampaignFormShape>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result, defaultValue: { objective: "consideration", reportingCurrency: "CNY", fxRate: "1" } });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm">

@@ -44,7 +44,7 @@ export default function SignupPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ name: string; email: string; password: string; organizationName: string; kind: string }>({ lastResult: actionData?.result, defaultValue: { kind: "agency" } });
+  const [form, fields] = useForm<{ name: string; email: string; password: string; organizationName: string; kind: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result, defaultValue: { kind: "agency" } });
   return (
     <section className="card mx-auto max-w-lg">
       <h1 className="text-2xl font-bold">{t("auth.signupTitle")}</h1>
