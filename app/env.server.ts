@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   /** Deadline for one request's database work, in milliseconds. */
   QIAO_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   QIAO_LOG_REQUESTS: z.enum(["on", "off"]).default("on"),
+  /** Signs the toast cookie; unset: a random secret per process (a toast pending across a restart is lost). */
+  QIAO_COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
+import { getEnv } from "~/env.server";
 
 export type ToastKind = "success" | "error" | "info";
 /** A toast names an i18n key, never raw text, so it shows in the reader's language. */
@@ -10,7 +11,7 @@ const toastCookie = createCookie("qiao_toast", {
   httpOnly: true,
   sameSite: "lax",
   maxAge: 60,
-  secrets: [process.env.QIAO_COOKIE_SECRET || randomBytes(32).toString("hex")],
+  secrets: [getEnv().QIAO_COOKIE_SECRET ?? randomBytes(32).toString("hex")],
 });
 
 export async function toastHeader(toast: Toast): Promise<string> {

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { Access } from "~/tenancy/access.server";
+import { getEnv } from "~/env.server";
 import { redirectWithToast } from "~/toast.server";
 import {
   ChangeClientRoleSchema,
@@ -18,7 +19,7 @@ export async function handleTeamAction(request: Request, access: Access, level: 
   const formData = await request.formData();
   const intent = formData.get("intent");
   const back = new URL(request.url).pathname;
-  const baseUrl = process.env.PUBLIC_URL || new URL(request.url).origin;
+  const baseUrl = getEnv().PUBLIC_URL ?? new URL(request.url).origin;
 
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: level === "client" ? InviteToClientSchema : InviteToOrgSchema });
