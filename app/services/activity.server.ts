@@ -11,3 +11,18 @@ export async function getActivity(access: Access, options: { campaignId?: string
     return listActivity(scope, { clientAccountId: access.client!.id, campaignId: options.campaignId, subjectType: options.subjectType, before: options.before, limit: ACTIVITY_PAGE_SIZE + 1 });
   });
 }
+
+/** One page of the feed as the activity pages show it, read from the URL (?type=…&before=…); null: no such campaign. */
+export async function getActivityPage(access: Access, url: URL, campaignId?: string) {
+  const type = url.searchParams.get("type") ?? "";
+  const beforeParam = url.searchParams.get("before");
+  const before = beforeParam && !Number.isNaN(Date.parse(beforeParam)) ? new Date(beforeParam) : undefined;
+  const rows = await getActivity(access, { campaignId, subjectType: type || undefined, before });
+  if (!rows) return null;
+  const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
+  return {
+    filter: type,
+    items: page.map((r) => ({ id: r.id, subjectType: r.subjectType, action: r.action, actorName: r.actorName, createdAt: r.createdAt.toISOString(), changes: r.changes })),
+    nextBefore: rows.length > ACTIVITY_PAGE_SIZE ? page.at(-1)!.createdAt.toISOString() : null,
+  };
+}

@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE } from "~/i18n/config";
 import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { loader as rootLoader } from "~/root";
-import { ACTIVITY_PAGE_SIZE, getActivity } from "~/services/activity.server";
+import { getActivityPage } from "~/services/activity.server";
 import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Qiao 桥" }];
@@ -15,19 +15,9 @@ export const meta: MetaFunction = () => [{ title: "Activity · Qiao 桥" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
   if (!isUuid(params.campaignId)) throw notFound();
-  const url = new URL(request.url);
-  const type = url.searchParams.get("type") ?? "";
-  const beforeParam = url.searchParams.get("before");
-  const before = beforeParam && !Number.isNaN(Date.parse(beforeParam)) ? new Date(beforeParam) : undefined;
-  const rows = await getActivity(access, { campaignId: params.campaignId, subjectType: type || undefined, before });
-  if (!rows) throw notFound();
-  const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
-  return {
-    strings: await routeStrings(request, ["collab"]),
-    filter: type,
-    items: page.map((r) => ({ id: r.id, subjectType: r.subjectType, action: r.action, actorName: r.actorName, createdAt: r.createdAt.toISOString(), changes: r.changes })),
-    nextBefore: rows.length > ACTIVITY_PAGE_SIZE ? page.at(-1)!.createdAt.toISOString() : null,
-  };
+  const page = await getActivityPage(access, new URL(request.url), params.campaignId);
+  if (!page) throw notFound();
+  return { strings: await routeStrings(request, ["collab"]), ...page };
 }
 
 export default function CampaignActivity() {
