@@ -40,7 +40,24 @@ export default defineConfig({
       },
       integration("integration-pglite", "pglite"),
       ...(process.env.TEST_DATABASE_URL
-        ? [integration("integration-pg", "postgres", { globalSetup: ["tests/integration/pg-global-setup.ts"] })]
+        ? [
+            integration("integration-pg", "postgres", { globalSetup: ["tests/integration/pg-global-setup.ts"] }),
+            {
+              extends: true as const,
+              test: {
+                // The app as real processes on PostgreSQL clusters of their own, broken on purpose: after
+                // the other projects, one file at a time (each starts servers and a database).
+                name: "faults",
+                include: ["tests/faults/**/*.test.ts"],
+                setupFiles: ["tests/setup/console.ts"],
+                pool: "forks" as const,
+                fileParallelism: false,
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+                sequence: { groupOrder: 1 },
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -1,4 +1,5 @@
 import { queryRows, sql, type DatabaseHandle } from "@db/client";
+import { breakerStatus, setAvailabilityProbe } from "~/db-availability.server";
 import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
 import type { Env } from "~/env.server";
 import { syncCatalog } from "~/services/catalog-sync.server";
@@ -35,6 +36,7 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
   // A parse worker ready before the first upload (starting one takes most of a second).
   prewarmImportWorker();
   setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
+  setAvailabilityProbe(pingDatabase);
   const shouldSeed = env.QIAO_SEED_DEMO === "always" || (env.QIAO_SEED_DEMO === "auto" && handle.driver === "pglite");
   let demoSeeded = false;
   let demoPath: string | null = null;
@@ -57,6 +59,7 @@ async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
 }
 
 export async function stopApp(): Promise<void> {
+  setAvailabilityProbe(null);
   await stopImportWorkers();
   const handle = getDatabaseOrNull();
   setDatabase(undefined);
@@ -71,6 +74,12 @@ function getDatabaseOrNull(): DatabaseHandle | null {
   }
 }
 
-export async function checkHealth(timeoutMs = 1_500): Promise<boolean> {
-  return pingDatabase(timeoutMs);
+export type Health = { ok: boolean; reason: string | null };
+
+/** Ready when the breaker is closed and the database answers within the deadline; else why not. */
+export async function checkHealth(timeoutMs = 1_500): Promise<Health> {
+  const breaker = breakerStatus();
+  if (breaker.open) return { ok: false, reason: `database unreachable for ${((breaker.openForMs ?? 0) / 1000).toFixed(1)} s (${breaker.reason})` };
+  if (await pingDatabase(timeoutMs)) return { ok: true, reason: null };
+  return { ok: false, reason: `database did not answer within ${timeoutMs} ms` };
 }

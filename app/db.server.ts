@@ -1,4 +1,15 @@
 import { openDatabase, queryRows, sql, type DatabaseHandle, type DatabaseOptions, type Transaction } from "@db/client";
+import {
+  DatabaseUnavailableError,
+  isBreakerOpen,
+  recordDatabaseFailure,
+  recordDatabaseSuccess,
+  remainingDeadlineMs,
+  unavailabilityReason,
+  unavailableResponse,
+} from "~/db-availability.server";
+
+export { DatabaseUnavailableError };
 
 /** The role every app query runs as; created NOSUPERUSER NOBYPASSRLS by drizzle/0001. */
 export const APP_ROLE = "qiao_app";
@@ -13,11 +24,9 @@ export function setDatabase(handle: DatabaseHandle | undefined, options: { timeo
 
 export function getDatabase(): DatabaseHandle {
   const handle = holder.__qiaoDatabase;
-  if (!handle) throw new DatabaseUnavailableError("The database is not open yet.");
+  if (!handle) throw new DatabaseUnavailableError("the database is not open");
   return handle;
 }
-
-export class DatabaseUnavailableError extends Error {}
 
 export type TenantContext = {
   organizationId: string | null;
@@ -29,16 +38,47 @@ export type TenantContext = {
 /**
  * The one way app code reaches the database: a transaction that switches to the app role and sets
  * the tenant (and user) for row-level security. Outside it, the same query sees nothing.
+ *
+ * It shares the request's database deadline, and while the database is unreachable it throws a
+ * 503 response (Retry-After, JSON reason) at once instead of waiting: no request hangs, none gets a 500.
  */
 export async function withAppTransaction<T>(context: TenantContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  const { db } = getDatabase();
-  const timeout = String(holder.__qiaoDbTimeoutMs ?? 5_000);
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('app.auth', ${context.auth ? "on" : ""}, true), set_config('statement_timeout', ${timeout}, true)`,
-    );
-    return work(tx);
-  });
+  if (isBreakerOpen()) throw unavailableResponse("database unreachable");
+  const remaining = Math.min(remainingDeadlineMs(Number.POSITIVE_INFINITY), holder.__qiaoDbTimeoutMs ?? 5_000);
+  if (remaining <= 0) throw unavailableResponse("request deadline passed");
+  let timer: NodeJS.Timeout | undefined;
+  // Set when the deadline passed: the transaction then rolls back at its next step instead of committing late.
+  let abandoned = false;
+  try {
+    const { db } = getDatabase();
+    const run = db.transaction(async (tx) => {
+      if (abandoned) throw new DatabaseUnavailableError("request deadline passed");
+      await tx.execute(
+        sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('app.auth', ${context.auth ? "on" : ""}, true), set_config('statement_timeout', ${String(Math.ceil(remaining))}, true)`,
+      );
+      const result = await work(tx);
+      if (abandoned) throw new DatabaseUnavailableError("request deadline passed");
+      return result;
+    });
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abandoned = true;
+        reject(new DatabaseUnavailableError("request deadline passed"));
+      }, remaining);
+    });
+    // The abandoned transaction still settles later; its outcome no longer reaches anyone.
+    run.catch(() => {});
+    const result = await Promise.race([run, deadline]);
+    recordDatabaseSuccess();
+    return result;
+  } catch (error) {
+    const reason = unavailabilityReason(error);
+    if (reason === null) throw error;
+    recordDatabaseFailure(reason);
+    throw unavailableResponse(reason);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Start-up check: the app role must not be able to bypass row-level security. */

@@ -14,6 +14,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { COMMON_GROUPS, getResourceGroups } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
 import { getSession } from "~/auth/session.server";
+import { isUnavailableResponse } from "~/db-availability.server";
 import { countUnread } from "~/services/notifications.server";
 import stylesheet from "~/tailwind.css";
 
@@ -26,9 +27,20 @@ export const meta: MetaFunction = () => [{ title: "Qiao 桥" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public data (language, strings, toast) plus who is signed in, for the header: no tenant data here.
-  const [locale, { toast, headers }, session] = await Promise.all([getLocale(request), takeToast(request), getSession(request)]);
-  const user = session ? { name: session.user.name, email: session.user.email, unread: await countUnread(session.user.id) } : null;
+  const [locale, { toast, headers }, user] = await Promise.all([getLocale(request), takeToast(request), getHeaderUser(request)]);
   return data({ locale, resources: getResourceGroups(locale, COMMON_GROUPS), toast, user }, { headers });
+}
+
+// While the database is away the page still renders in the person's language (the route's own
+// loader answers 503): the header then shows no one rather than the whole page failing.
+async function getHeaderUser(request: Request) {
+  try {
+    const session = await getSession(request);
+    return session ? { name: session.user.name, email: session.user.email, unread: await countUnread(session.user.id) } : null;
+  } catch (error) {
+    if (isUnavailableResponse(error)) return null;
+    throw error;
+  }
 }
 
 export function Layout({ children }: { children: ReactNode }) {

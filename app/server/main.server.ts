@@ -5,6 +5,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import onHeaders from "on-headers";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -83,10 +84,24 @@ app.use((req, res, next) => {
   res.status(403).type("text/plain").send("Cross-site request refused.");
 });
 
+// Every 503 (database away, starting, draining) tells the client when to come back.
+app.use((_req, res, next) => {
+  onHeaders(res, () => {
+    if (res.statusCode === 503 && !res.getHeader("Retry-After")) res.setHeader("Retry-After", String(appModule.RETRY_AFTER_SECONDS));
+  });
+  next();
+});
+
 app.get("/healthz", async (_req, res) => {
-  const database = ready && !stopping ? await appModule.checkHealth(1_500) : false;
+  const health = stopping
+    ? { ok: false, reason: "shutting down" }
+    : ready
+      ? await appModule.checkHealth(1_500)
+      : { ok: false, reason: "starting: the database is not open yet" };
   res.set("Cache-Control", "no-store");
-  res.status(database ? 200 : 503).json({ status: database ? "ok" : "unavailable", database: database ? "up" : "down" });
+  res
+    .status(health.ok ? 200 : 503)
+    .json({ status: health.ok ? "ok" : "unavailable", database: health.ok ? "up" : "down", ...(health.reason ? { reason: health.reason } : {}) });
 });
 
 // Fingerprinted build assets are immutable; everything else in public/ gets a short cache.
@@ -97,6 +112,9 @@ app.use((_req, res, next) => {
   if (ready && !stopping) return next();
   res.set("Retry-After", "2").status(503).type("text/plain").send("Qiao is starting; please retry in a moment.");
 });
+
+// Each request gets one database deadline, shared by every transaction its loaders and action open.
+app.use((_req, _res, next) => appModule.runWithDatabaseDeadline(env.QIAO_DB_TIMEOUT_MS, next));
 
 app.all(
   "*",
@@ -132,10 +150,10 @@ try {
   process.exit(1);
 }
 
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received: closing`);
+  console.log(`${signal}: closing`);
   const force = setTimeout(() => process.exit(1), 4_500);
   force.unref();
   server.close();
@@ -147,8 +165,17 @@ async function shutdown(signal: string) {
   } catch (error) {
     console.error(`Error while closing the database: ${(error as Error).message}`);
   }
-  process.exit(0);
+  process.exit(exitCode);
 }
 
+// The last wall only: an error no code caught is logged, and the process closes and exits (a supervisor
+// restarts it) rather than serving on in an unknown state. Database failures never get here.
+function fatal(kind: string, error: unknown) {
+  console.error(`Fatal ${kind}:`, error);
+  process.exitCode = 1;
+  void shutdown(kind, 1);
+}
+process.on("uncaughtException", (error) => fatal("uncaughtException", error));
+process.on("unhandledRejection", (error) => fatal("unhandledRejection", error));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, inject } from "vitest";
-import { getDatabase, openAndMigrate, setDatabase } from "~/db.server";
+import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
+import { setAvailabilityProbe } from "~/db-availability.server";
 import { queryRows, sql } from "@db/client";
 import { syncCatalog } from "~/services/catalog-sync.server";
 
@@ -14,6 +15,8 @@ beforeAll(async () => {
       : await openAndMigrate({ dataDir: "memory://" });
   await syncCatalog(handle);
   setDatabase(handle, { timeoutMs: 10_000 });
+  // As at boot: a breaker opened by a test closes again once the database answers.
+  setAvailabilityProbe(pingDatabase);
 });
 
 beforeEach(async () => {
