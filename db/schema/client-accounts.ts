@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { memberships, organizations } from "./organizations";
 
 export const CLIENT_ROLES = ["lead_planner", "planner", "viewer"] as const;
@@ -18,7 +18,7 @@ export const clientAccounts = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), unique("client_accounts_id_unique").on(t.id)],
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] })],
 );
 
 export const clientMembers = pgTable(

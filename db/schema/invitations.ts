@@ -27,7 +27,9 @@ export const invitations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    unique("invitations_token_hash_unique").on(t.tokenHash),
+    // Token first: a link is looked up by its hash alone, before anyone knows its tenant. With organization_id
+    // in it the constraint holds shard by shard when tables are distributed by tenant (docs/scaling.md).
+    unique("invitations_token_hash_organization_id_unique").on(t.tokenHash, t.organizationId),
     foreignKey({ columns: [t.organizationId, t.clientAccountId], foreignColumns: [clientAccounts.organizationId, clientAccounts.id] }).onDelete(
       "cascade",
     ),

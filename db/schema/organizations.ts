@@ -32,6 +32,7 @@ export const memberships = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.userId] }),
+    // Not tenant-first on purpose: a person's organizations span tenants (tests/integration/schema-preconditions.test.ts).
     index("memberships_user_idx").on(t.userId),
     check("memberships_role", sql`${t.role} in ('owner', 'admin', 'member')`),
   ],
