@@ -1,5 +1,5 @@
 import { queryRows, sql, type DatabaseHandle } from "@db/client";
-import { breakerStatus, setAvailabilityProbe } from "~/db-availability.server";
+import { breakerStatus, setAvailabilityProbe, unavailabilityReason } from "~/db-availability.server";
 import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
 import type { Env } from "~/env.server";
 import { syncCatalog } from "~/services/catalog-sync.server";
@@ -18,21 +18,30 @@ export type BootResult = {
 
 type Log = (line: string) => void;
 
+// Why the app is not ready yet (the last error while opening the database), for /healthz.
+let startupProblem: string | null = null;
+
+export function getStartupProblem(): string | null {
+  return startupProblem;
+}
+
 /** Opens and migrates the database (retrying while a server database is unreachable), then seeds the demo. */
 export async function startApp(env: Env, log: Log = console.log, signal?: AbortSignal): Promise<BootResult> {
   const options = { url: env.DATABASE_URL, dataDir: env.QIAO_DATA_DIR };
   let handle: DatabaseHandle | undefined;
+  startupProblem = null;
   for (let attempt = 1; !handle; attempt++) {
     try {
       handle = await openAndMigrate(options);
     } catch (error) {
       // An embedded database that fails to open will not heal by waiting; a server may come up.
       if (!env.DATABASE_URL || signal?.aborted) throw error;
-      log(`Database not reachable (attempt ${attempt}): ${(error as Error).message}; retrying in 2 s`);
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // /healthz is public: the reason says what, not where (no host or port).
+      startupProblem = `database unreachable (${unavailabilityReason(error) ?? "cannot open"})`;
+      if (attempt === 1 || attempt % 20 === 0) log(`Database not reachable (attempt ${attempt}): ${(error as Error).message}; retrying every 0.5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
-  await syncCatalog(handle);
   // A parse worker ready before the first upload (starting one takes most of a second).
   prewarmImportWorker();
   setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
@@ -42,13 +51,17 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
   let demoPath: string | null = null;
   let demoLogins: BootResult["demoLogins"] = [];
   let demoPassword: string | null = null;
-  if (shouldSeed && (await isEmpty(handle))) {
-    const demo = await seedDemoWorkspace();
-    demoSeeded = true;
-    demoPath = "/login";
-    demoLogins = demo.users.map((user) => ({ email: user.email, role: user.label }));
-    demoPassword = demo.password;
-  }
+  // Several instances starting at once: one syncs the catalog and seeds, the others then find it done.
+  await handle.withStartupLock(async () => {
+    await syncCatalog(handle);
+    if (shouldSeed && (await isEmpty(handle))) {
+      const demo = await seedDemoWorkspace();
+      demoSeeded = true;
+      demoPath = "/login";
+      demoLogins = demo.users.map((user) => ({ email: user.email, role: user.label }));
+      demoPassword = demo.password;
+    }
+  });
   return { driver: handle.driver, location: handle.location, demoSeeded, demoPath, demoLogins, demoPassword };
 }
 

@@ -7,7 +7,7 @@ export const RETRY_AFTER_SECONDS = 2;
 /** Consecutive unreachable errors that open the breaker. */
 const OPEN_AFTER_FAILURES = 3;
 /** While open, how often the probe tries the database, and how long one probe may take. */
-const PROBE_INTERVAL_MS = 500;
+const PROBE_INTERVAL_MS = 250;
 const PROBE_TIMEOUT_MS = 1_000;
 
 // Node's socket errors and postgres.js's own codes for a connection that failed or went away.

@@ -116,7 +116,7 @@ export async function pingDatabase(timeoutMs: number): Promise<boolean> {
 export async function openAndMigrate(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = await openDatabase(options);
   try {
-    await handle.migrate();
+    await handle.withStartupLock(() => handle.migrate());
     await assertAppRoleIsRestricted(handle);
     return handle;
   } catch (error) {

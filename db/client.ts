@@ -16,8 +16,13 @@ export type DatabaseHandle = {
   /** Where the data lives, without credentials (for log lines). */
   location: string;
   migrate(): Promise<void>;
+  /** Runs start-up work (migrations, catalog sync, demo seed) one instance at a time across every app process. */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+// Any fixed number: the advisory lock that serializes start-up work between app instances.
+const STARTUP_LOCK_KEY = 727_175_001;
 
 export type DatabaseOptions = {
   /** postgres:// URL: use PostgreSQL through postgres.js. */
@@ -60,6 +65,17 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     driver: "postgres",
     location: `postgres://${parsed.host}${parsed.pathname}`,
     migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async withStartupLock(work) {
+      // A session lock on a connection of its own; the work itself runs on the pool.
+      const reserved = await client.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;
+        return await work();
+      } finally {
+        await reserved`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`.catch(() => {});
+        reserved.release();
+      }
+    },
     close: () => client.end({ timeout: 3 }),
   };
 }
@@ -78,6 +94,8 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     driver: "pglite",
     location: isMemory ? dataDir : path.resolve(dataDir),
     migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    // One process owns an embedded database: nothing to serialize with.
+    withStartupLock: (work) => work(),
     close: () => client.close(),
   };
 }

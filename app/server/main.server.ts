@@ -97,7 +97,7 @@ app.get("/healthz", async (_req, res) => {
     ? { ok: false, reason: "shutting down" }
     : ready
       ? await appModule.checkHealth(1_500)
-      : { ok: false, reason: "starting: the database is not open yet" };
+      : { ok: false, reason: `starting: ${appModule.getStartupProblem() ?? "opening the database"}` };
   res.set("Cache-Control", "no-store");
   res
     .status(health.ok ? 200 : 503)
@@ -156,10 +156,13 @@ async function shutdown(signal: string, exitCode = 0) {
   console.log(`${signal}: closing`);
   const force = setTimeout(() => process.exit(1), 4_500);
   force.unref();
-  server.close();
-  // Idle keep-alive sockets would hold close() open; in-flight requests get 1.5 s to finish.
+  // Drain: stop accepting (the balancer sends new requests elsewhere), let in-flight requests finish
+  // with the database still open (1.5 s at most; idle keep-alive sockets are closed now), then close it.
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), 1_500).unref();
+  const grace = setTimeout(() => server.closeAllConnections(), 1_500);
+  await drained;
+  clearTimeout(grace);
   try {
     await appModule.stopApp();
   } catch (error) {

@@ -54,7 +54,11 @@ function runPg(bin: string, args: string[]): void {
   execFileSync(command, argv, { stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
 }
 
-export async function startCluster(options: { port?: number } = {}): Promise<PgCluster> {
+/**
+ * settings: extra server settings, each passed as `-c name=value` after the fixed ones (e.g.
+ * `{ shared_preload_libraries: "pg_stat_statements" }` for a benchmark); the defaults stay as they are.
+ */
+export async function startCluster(options: { port?: number; settings?: Record<string, string> } = {}): Promise<PgCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error("No PostgreSQL server binaries (initdb) on this machine.");
   const root = mkdtempSync(path.join(os.tmpdir(), "qiao-pg-"));
@@ -63,7 +67,9 @@ export async function startCluster(options: { port?: number } = {}): Promise<PgC
   const port = options.port ?? (await freePort());
   runPg(path.join(bin, "initdb"), ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]);
   const pgCtl = path.join(bin, "pg_ctl");
-  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(options.settings ?? {})
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join("")}`;
   const cluster: PgCluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,

@@ -3,7 +3,18 @@
 import postgres from "postgres";
 import { Agent, request } from "undici";
 
-export type Answer = { method: string; path: string; status: number; ms: number; retryAfter: string | null; contentType: string; body: string; error?: string };
+export type Answer = {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  contentType: string;
+  body: string;
+  error?: string;
+  /** The form a load step posted, so a benchmark can check what was acknowledged. */
+  form?: Record<string, string>;
+};
 
 const agent = new Agent({ connections: 64, keepAliveTimeout: 2_000 });
 
@@ -11,23 +22,31 @@ const agent = new Agent({ connections: 64, keepAliveTimeout: 2_000 });
 export async function send(
   baseUrl: string,
   path: string,
-  options: { method?: "GET" | "POST"; cookie?: string; form?: Record<string, string>; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    method?: "GET" | "POST";
+    cookie?: string;
+    form?: Record<string, string>;
+    multipart?: FormData;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Answer & { setCookie: string[]; location: string | null }> {
-  const method = options.method ?? (options.form ? "POST" : "GET");
+  const method = options.method ?? (options.form || options.multipart ? "POST" : "GET");
   const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (options.form) {
     body = new URLSearchParams(options.form).toString();
     headers["content-type"] = "application/x-www-form-urlencoded";
-    headers.origin = baseUrl;
   }
+  if (options.multipart) body = options.multipart;
+  if (body !== undefined) headers.origin = baseUrl;
   const started = performance.now();
   try {
     const response = await request(baseUrl + path, {
       method,
       headers,
-      body,
+      body: body as string | undefined,
       dispatcher: agent,
       headersTimeout: options.timeoutMs ?? 15_000,
       bodyTimeout: options.timeoutMs ?? 15_000,
@@ -82,15 +101,19 @@ export async function demoIds(databaseUrl: string): Promise<DemoIds> {
   }
 }
 
-/** N closed-loop workers cycling through the paths until stopped; every answer is kept. */
-export function startLoad(baseUrl: string, paths: string[], options: { workers: number; cookie?: string; timeoutMs?: number }) {
+/** One step of a load: a GET of a path, or a form POST to it. */
+export type LoadStep = string | { path: string; form: () => Record<string, string> };
+
+/** N closed-loop workers cycling through the steps until stopped; every answer is kept. */
+export function startLoad(baseUrl: string, steps: LoadStep[], options: { workers: number; cookie?: string; timeoutMs?: number }) {
   const answers: Answer[] = [];
   let running = true;
   const worker = async (offset: number) => {
     for (let i = offset; running; i++) {
-      const path = paths[i % paths.length]!;
-      const { setCookie: _c, location: _l, ...answer } = await send(baseUrl, path, { cookie: options.cookie, timeoutMs: options.timeoutMs });
-      answers.push({ ...answer, body: answer.body.slice(0, 300) });
+      const step = steps[i % steps.length]!;
+      const request = typeof step === "string" ? { path: step } : { path: step.path, form: step.form() };
+      const { setCookie: _c, location: _l, ...answer } = await send(baseUrl, request.path, { cookie: options.cookie, timeoutMs: options.timeoutMs, form: "form" in request ? request.form : undefined });
+      answers.push({ ...answer, body: answer.body.slice(0, 300), ...("form" in request ? { form: request.form } : {}) });
     }
   };
   const done = Promise.all(Array.from({ length: options.workers }, (_, i) => worker(i)));
