@@ -55,6 +55,8 @@ export function unavailabilityReason(error: unknown): string | null {
   return null;
 }
 
+type RequestBudget = { deadline: number; refusal: string | null };
+
 type BreakerState = {
   open: boolean;
   failures: number;
@@ -65,14 +67,15 @@ type BreakerState = {
 };
 
 // On globalThis: the custom server and the Remix build are two module graphs in one process.
-const holder = globalThis as typeof globalThis & { __qiaoBreaker?: BreakerState; __qiaoDeadline?: AsyncLocalStorage<{ deadline: number }> };
+const holder = globalThis as typeof globalThis & { __qiaoBreaker?: BreakerState; __qiaoDeadline?: AsyncLocalStorage<RequestBudget> };
 const breaker: BreakerState = (holder.__qiaoBreaker ??= { open: false, failures: 0, reason: null, since: null, probe: null, ping: null });
-const deadlines: AsyncLocalStorage<{ deadline: number }> = (holder.__qiaoDeadline ??= new AsyncLocalStorage());
+const deadlines: AsyncLocalStorage<RequestBudget> = (holder.__qiaoDeadline ??= new AsyncLocalStorage());
 
 /** The probe used while the breaker is open (the same ping /healthz uses). */
 export function setAvailabilityProbe(ping: ((timeoutMs: number) => Promise<boolean>) | null): void {
   breaker.ping = ping;
   if (!ping) stopProbe();
+  else if (breaker.open) scheduleProbe();
 }
 
 export function isBreakerOpen(): boolean {
@@ -125,15 +128,23 @@ function stopProbe(): void {
   breaker.probe = null;
 }
 
-/** Runs one request with a database deadline: every transaction it opens shares what is left. */
-export function runWithDatabaseDeadline<T>(timeoutMs: number, work: () => T): T {
-  return deadlines.run({ deadline: Date.now() + timeoutMs }, work);
+/**
+ * Runs one request with a database deadline: every transaction it opens shares what is left. With a
+ * refusal (the app is still starting) its transactions fail at once with that reason, as a 503.
+ */
+export function runWithDatabaseDeadline<T>(timeoutMs: number, work: () => T, refusal: string | null = null): T {
+  return deadlines.run({ deadline: Date.now() + timeoutMs, refusal }, work);
 }
 
 /** Milliseconds left of the current request's deadline (the fallback outside a request). */
 export function remainingDeadlineMs(fallbackMs: number): number {
   const store = deadlines.getStore();
   return store ? store.deadline - Date.now() : fallbackMs;
+}
+
+/** Why the current request may not use the database at all (null: it may). */
+export function requestRefusal(): string | null {
+  return deadlines.getStore()?.refusal ?? null;
 }
 
 /** The answer to any caller while the database is away: 503, Retry-After, JSON naming the reason. */

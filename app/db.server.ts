@@ -5,6 +5,7 @@ import {
   recordDatabaseFailure,
   recordDatabaseSuccess,
   remainingDeadlineMs,
+  requestRefusal,
   unavailabilityReason,
   unavailableResponse,
 } from "~/db-availability.server";
@@ -43,6 +44,8 @@ export type TenantContext = {
  * 503 response (Retry-After, JSON reason) at once instead of waiting: no request hangs, none gets a 500.
  */
 export async function withAppTransaction<T>(context: TenantContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const refusal = requestRefusal();
+  if (refusal) throw unavailableResponse(refusal);
   if (isBreakerOpen()) throw unavailableResponse("database unreachable");
   const remaining = Math.min(remainingDeadlineMs(Number.POSITIVE_INFINITY), holder.__qiaoDbTimeoutMs ?? 5_000);
   if (remaining <= 0) throw unavailableResponse("request deadline passed");

@@ -108,13 +108,13 @@ app.get("/healthz", async (_req, res) => {
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
-app.use((_req, res, next) => {
-  if (ready && !stopping) return next();
-  res.set("Retry-After", "2").status(503).type("text/plain").send("Qiao is starting; please retry in a moment.");
-});
-
 // Each request gets one database deadline, shared by every transaction its loaders and action open.
-app.use((_req, _res, next) => appModule.runWithDatabaseDeadline(env.QIAO_DB_TIMEOUT_MS, next));
+// While starting, requests still render (a 503 page in the person's language, JSON for data) but touch
+// no database; while draining, they are served and the client is told to reconnect (elsewhere).
+app.use((_req, res, next) => {
+  if (stopping) res.set("Connection", "close");
+  appModule.runWithDatabaseDeadline(env.QIAO_DB_TIMEOUT_MS, next, ready ? null : "starting");
+});
 
 app.all(
   "*",
