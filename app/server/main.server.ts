@@ -153,7 +153,7 @@ try {
 async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing`);
+  console.log(`${signal} received: closing`);
   const force = setTimeout(() => process.exit(1), 4_500);
   force.unref();
   // Drain: stop accepting (the balancer sends new requests elsewhere), let in-flight requests finish
