@@ -12,7 +12,7 @@
 import Papa from "papaparse";
 import postgres from "postgres";
 import { startAppProcess, waitForHealthy, type AppProcess } from "../support/app-process";
-import { requestsPerInstance, startFleet } from "../support/fleet";
+import { drainOneAndRestartDatabase, requestsPerInstance, startFleet, type Disruption } from "../support/fleet";
 import { runCollaborationJourney } from "../support/journey";
 import { freePort, startCluster } from "../support/pg-cluster";
 import { demoIds, pause, send, signIn, startLoad, type Answer, type DemoIds, type LoadStep } from "../support/qiao-client";
@@ -226,25 +226,14 @@ async function startWithoutDatabase() {
 async function threeInstances() {
   const fleet = await startFleet({ instances: 3 });
   try {
-    let drainedExit: number | null = -1;
-    let drainMs = NaN;
-    let outageS = NaN;
+    let disruption: Disruption | undefined;
     const report = await runCollaborationJourney({
       baseUrl: fleet.balancer.baseUrl,
       databaseUrl: fleet.cluster.url,
       instances: fleet.instances,
       editPhaseMs: 20_000,
       disrupt: async () => {
-        await pause(4_000);
-        const t0 = performance.now();
-        drainedExit = await fleet.instances[1]!.stop();
-        drainMs = performance.now() - t0;
-        await pause(2_000);
-        const t1 = performance.now();
-        fleet.cluster.stop("fast");
-        await pause(OUTAGE_S * 1000);
-        fleet.cluster.start();
-        outageS = (performance.now() - t1) / 1000;
+        disruption = await drainOneAndRestartDatabase(fleet, { drainAfterMs: 4_000, outageAfterMs: 2_000, outageMs: OUTAGE_S * 1000 });
       },
     });
     const unavailable = report.answers.filter((a) => a.status === 503);
@@ -253,9 +242,9 @@ async function threeInstances() {
       {
         ...summarize(report.answers),
         "503 within 1 s": `${unavailable.filter((a) => a.ms <= 1_000).length}/${unavailable.length}`,
-        drainedExitCode: drainedExit,
-        drainS: round(drainMs / 1000),
-        outageS: round(outageS),
+        drainedExitCode: disruption?.drainedExitCode,
+        drainS: round((disruption?.drainMs ?? NaN) / 1000),
+        outageS: round((disruption?.outageMs ?? NaN) / 1000),
         editsAcked: report.editsAcknowledged,
         editsRetried: report.editsRetried,
         lostEdits: report.lostEdits.length,

@@ -4,9 +4,8 @@
 // by agency and client, and nothing answers 5xx but the 503s of the outage (each with Retry-After).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findNginx } from "../support/balancer";
-import { requestsPerInstance, startFleet, type Fleet } from "../support/fleet";
+import { drainOneAndRestartDatabase, requestsPerInstance, startFleet, type Disruption, type Fleet } from "../support/fleet";
 import { runCollaborationJourney } from "../support/journey";
-import { pause } from "../support/qiao-client";
 import { hasPgServerBinaries } from "./harness";
 
 const canRun = hasPgServerBinaries && findNginx() !== null;
@@ -24,19 +23,14 @@ describe.skipIf(!canRun)("three instances behind a load balancer", () => {
   });
 
   it("runs the collaboration journey through a drained instance and a PostgreSQL restart with nothing lost", async () => {
-    let drainedExitCode: number | null = -1;
+    let disruption: Disruption | undefined;
     const report = await runCollaborationJourney({
       baseUrl: fleet.balancer.baseUrl,
       databaseUrl: fleet.cluster.url,
       instances: fleet.instances,
       editPhaseMs: 9_000,
       disrupt: async () => {
-        await pause(2_500);
-        drainedExitCode = await fleet.instances[1]!.stop();
-        await pause(1_000);
-        fleet.cluster.stop("fast");
-        await pause(3_000);
-        fleet.cluster.start();
+        disruption = await drainOneAndRestartDatabase(fleet, { drainAfterMs: 2_500, outageAfterMs: 1_000, outageMs: 3_000 });
       },
     });
     const statuses = new Map<number, number>();
@@ -47,7 +41,7 @@ describe.skipIf(!canRun)("three instances behind a load balancer", () => {
         `requests per instance ${JSON.stringify(requestsPerInstance(fleet.instances))}, preview on #${report.previewInstance}, apply on #${report.applyInstance}`,
     );
 
-    expect(drainedExitCode).toBe(0);
+    expect(disruption?.drainedExitCode).toBe(0);
     expect(report.lostEdits).toEqual([]);
     expect(report.commentsMissing).toBe(0);
     expect(report.editsAcknowledged).toBeGreaterThan(5);

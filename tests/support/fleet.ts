@@ -3,6 +3,7 @@
 import { startAppProcess, type AppProcess } from "./app-process";
 import { startBalancer, type Balancer } from "./balancer";
 import { freePort, startCluster, type PgCluster } from "./pg-cluster";
+import { pause } from "./qiao-client";
 
 export type Fleet = { cluster: PgCluster; instances: AppProcess[]; balancer: Balancer; stop(): Promise<void> };
 
@@ -49,4 +50,20 @@ export function instancesThatServed(instances: AppProcess[], method: string, pat
 /** Requests each instance logged. */
 export function requestsPerInstance(instances: AppProcess[]): number[] {
   return instances.map((instance) => instance.output().split("\n").filter((line) => /^(GET|POST|HEAD) \//.test(line)).length);
+}
+
+export type Disruption = { drainedExitCode: number | null; drainMs: number; outageMs: number };
+
+/** What the multi-instance runs do to the fleet: drain instance #1 (SIGTERM), then stop PostgreSQL for a while and start it again. */
+export async function drainOneAndRestartDatabase(fleet: Fleet, timing: { drainAfterMs: number; outageAfterMs: number; outageMs: number }): Promise<Disruption> {
+  await pause(timing.drainAfterMs);
+  const drainStarted = performance.now();
+  const drainedExitCode = await fleet.instances[1]!.stop();
+  const drainMs = performance.now() - drainStarted;
+  await pause(timing.outageAfterMs);
+  const outageStarted = performance.now();
+  fleet.cluster.stop("fast");
+  await pause(timing.outageMs);
+  fleet.cluster.start();
+  return { drainedExitCode, drainMs, outageMs: performance.now() - outageStarted };
 }
