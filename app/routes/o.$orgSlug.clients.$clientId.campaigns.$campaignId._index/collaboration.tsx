@@ -149,11 +149,14 @@ type Live = { planVersion: number; latest: { action: string; subjectType: string
 
 /**
  * Polls the plan's live state; when someone else changed the plan, the page's data is revalidated
- * (open forms keep what is typed) and a banner says who changed what.
+ * (open forms keep what is typed) and a banner says who changed what. Plain fetches, not a fetcher:
+ * a 503 while the database is away must not replace the page with the error view; the poll then
+ * waits as long as Retry-After says and the page shows a quiet notice instead.
  */
 export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion: number; intervalMs?: number }) {
   const { t } = useTranslation();
-  const live = useFetcher<Live>({ key: "live" });
+  const [liveData, setLiveData] = useState<Live | null>(null);
+  const [isAway, setIsAway] = useState(false);
   const revalidator = useRevalidator();
   const [notice, setNotice] = useState<string | null>(null);
   const known = useRef(planVersion);
@@ -161,42 +164,63 @@ export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion
     known.current = Math.max(known.current, planVersion);
   }, [planVersion]);
   useEffect(() => {
-    // A plain fetch for the heartbeat: a fetcher POST would make Remix reload every loader of the page.
     const liveUrl = `${window.location.pathname.replace(/\/$/, "")}/live`;
-    const beat = () => void fetch(liveUrl, { method: "POST", credentials: "same-origin" }).catch(() => {});
-    const poll = () => {
-      if (document.visibilityState !== "visible") return;
-      live.load(liveUrl);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let nextBeat = 0;
+    const tick = async () => {
+      let waitMs = intervalMs;
+      // A hidden tab neither polls nor says "I am looking at it".
+      if (document.visibilityState === "visible") {
+        if (Date.now() >= nextBeat) {
+          nextBeat = Date.now() + 10_000;
+          void fetch(liveUrl, { method: "POST", credentials: "same-origin" }).catch(() => {});
+        }
+        try {
+          const response = await fetch(liveUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
+          if (response.ok) {
+            setLiveData((await response.json()) as Live);
+            setIsAway(false);
+          } else if (response.status === 503) {
+            setIsAway(true);
+            waitMs = Math.max(intervalMs, Number(response.headers.get("Retry-After") ?? 0) * 1000);
+          }
+        } catch {
+          setIsAway(true);
+        }
+      }
+      if (!stopped) timer = setTimeout(tick, waitMs);
     };
-    beat();
-    poll();
-    const pollTimer = setInterval(poll, intervalMs);
-    const beatTimer = setInterval(beat, 10_000);
+    void tick();
     return () => {
-      clearInterval(pollTimer);
-      clearInterval(beatTimer);
+      stopped = true;
+      clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [intervalMs]);
   useEffect(() => {
-    const data = live.data;
+    const data = liveData;
     if (!data || data.planVersion <= known.current) return;
     known.current = data.planVersion;
     if (data.latest && !data.latest.byMe) {
       setNotice(t("collab.liveChanged", { who: data.latest.actorName ?? t("collab.someone"), what: `${data.latest.subjectType.replace("_", " ")} ${data.latest.action}` }));
     }
     if (revalidator.state === "idle") revalidator.revalidate();
-  }, [live.data, revalidator, t]);
+  }, [liveData, revalidator, t]);
   return (
     <div aria-live="polite" className="space-y-1">
+      {isAway ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="live-away">
+          {t("errors.unavailableBody")}
+        </p>
+      ) : null}
       {notice ? (
         <p className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950" data-testid="live-notice">
           {notice}
         </p>
       ) : null}
-      {live.data && live.data.viewers.length > 0 ? (
+      {liveData && liveData.viewers.length > 0 ? (
         <p className="text-xs text-slate-600" data-testid="viewers">
-          {t("collab.viewing", { names: live.data.viewers.join(", ") })}
+          {t("collab.viewing", { names: liveData.viewers.join(", ") })}
         </p>
       ) : null}
     </div>
