@@ -1,8 +1,8 @@
 // What the live poll of open plans costs the database, measured (issue "live updates without hammering
 // the database"): 200 open plan pages, each doing what LiveAwareness (…campaigns.$campaignId._index/
 // collaboration.tsx) does in the browser: on mount one heartbeat POST …/live and one poll, then the
-// poll (fetcher.load → single fetch GET …/live.data?_routes=<route id>) every 4 s and the heartbeat
-// every 10 s. Against one app instance on a PostgreSQL cluster of its own (tests/support/pg-cluster.ts),
+// poll (a plain GET …/live, JSON) every 4 s and the heartbeat every 10 s, both only while the tab is
+// visible (every tab is taken as visible here: the worst case). Against one app instance on a PostgreSQL cluster of its own (tests/support/pg-cluster.ts),
 // so the figures are not mixed with other work on the shared server.
 //
 //   node --import tsx tests/bench/live-poll.ts
@@ -51,7 +51,6 @@ const BEAT_MS = 10_000;
 // Mount times spread uniformly over 20 s (a multiple of both periods), so the polls are spread evenly
 // over every 4 s and the heartbeats over every 10 s, as for plans opened at unrelated moments.
 const MOUNT_SPREAD_MS = 20_000;
-const LIVE_ROUTE_ID = "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.live";
 const TARGET_SHARE = 0.05;
 // BENCH_PGSS=off: without pg_stat_statements (it costs a little per statement; the CPU figures then have none of it).
 const PGSS = process.env.BENCH_PGSS !== "off";
@@ -196,7 +195,7 @@ const statementCount = (statements: Statement[]) => sum(statements.map((s) => s.
 // ---------------------------------------------------------------------------------------------------
 // Data: 54 people and 40 campaigns across 4 client accounts, through the app's own services and models
 
-type Page = { email: string; cookie: string; campaignId: string; livePath: string; dataPath: string };
+type Page = { email: string; cookie: string; campaignId: string; livePath: string };
 
 const PLACEMENTS: [string, string][] = [
   ["alimama-zhitongche", "tmall-store"],
@@ -350,7 +349,6 @@ async function seed(baseUrl: string, databaseUrl: string): Promise<{ pages: Page
         cookie: cookies.get(person.email)!,
         campaignId: pick.id,
         livePath,
-        dataPath: `${livePath}.data?_routes=${encodeURIComponent(LIVE_ROUTE_ID)}`,
       });
     }
     return { pages, users: people.length, campaigns: sum([...campaignsByClient.values()].map((l) => l.length)), clients: clientIds.length };
@@ -369,9 +367,9 @@ type Sample = { kind: Kind; startedAt: number; ms: number; status: number };
 async function hit(baseUrl: string, page: Page, kind: Kind): Promise<{ status: number; ms: number; body: string }> {
   const answer =
     kind === "poll"
-      ? await send(baseUrl, page.dataPath, {
+      ? await send(baseUrl, page.livePath, {
           cookie: page.cookie,
-          headers: { accept: "*/*", "sec-fetch-site": "same-origin" },
+          headers: { accept: "application/json", "sec-fetch-site": "same-origin" },
         })
       : await send(baseUrl, page.livePath, {
           method: "POST",
@@ -539,7 +537,7 @@ try {
   console.log(`\nOne request alone (100 sequential${pgss ? ", pg_stat_statements" : ""}):`);
   console.table(
     perRequest.map((r) => ({
-      request: r.kind === "poll" ? "GET …/live.data (poll)" : "POST …/live (heartbeat)",
+      request: r.kind === "poll" ? "GET …/live (poll)" : "POST …/live (heartbeat)",
       ...(pgss
         ? {
             "SQL statements (incl. COMMIT)": f1(r.statements),
