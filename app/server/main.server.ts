@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isCrossSiteRequest } from "../auth/csrf";
 import { EnvError, isHttps, parseEnv, type Env } from "../env.server";
+import { answerCutOffUploads } from "./client-errors.server";
 
 type AppModule = typeof import("../entry.server");
 
@@ -133,6 +134,8 @@ app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Qiao listening on http://localhost:${env.PORT}`);
 });
+// An upload cut off mid-body gets a message in the person's language, not Node's bare 400.
+answerCutOffUploads(server);
 
 try {
   const boot = await appModule.startApp(env, (line) => console.log(line));

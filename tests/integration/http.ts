@@ -22,6 +22,8 @@ export type CallOptions = {
   method?: "GET" | "POST";
   cookie?: string | null;
   form?: Record<string, string>;
+  /** A raw body (an upload built byte by byte); a stream is sent half-duplex. */
+  body?: BodyInit;
   headers?: Record<string, string>;
   ip?: string;
 };
@@ -31,12 +33,13 @@ export const ORIGIN = "http://qiao.test";
 export async function call(pathname: string, options: CallOptions = {}): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("Cookie", options.cookie);
-  let body: URLSearchParams | undefined;
+  let body: BodyInit | undefined = options.body;
   if (options.form) {
     body = new URLSearchParams(options.form);
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }
-  const request = new Request(new URL(pathname, ORIGIN), { method: options.method ?? (options.form ? "POST" : "GET"), headers, body, redirect: "manual" });
+  const method = options.method ?? (body !== undefined ? "POST" : "GET");
+  const request = new Request(new URL(pathname, ORIGIN), { method, headers, body, redirect: "manual", ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
   return (await handler())(request, { cspNonce: "test", clientIp: options.ip ?? "203.0.113.9" });
 }
 

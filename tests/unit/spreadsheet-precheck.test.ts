@@ -18,7 +18,7 @@ describe("precheckUpload", () => {
     expect(upload(xlsx)).toEqual({ ok: true, format: "xlsx" });
     expect(upload(Buffer.from("<!doctype html><html></html>"))).toMatchObject({ problem: { code: "htmlNotSpreadsheet" } });
     expect(upload(Buffer.from('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toMatchObject({ problem: { code: "notASpreadsheet" } });
-    expect(upload(Buffer.from("name,budget\r\nx,1\r\n"))).toMatchObject({ status: 400, problem: { code: "notASpreadsheet" } });
+    expect(upload(Buffer.from("name,budget\r\nx,1\r\n"))).toMatchObject({ status: 400, problem: { code: "textNamedAsWorkbook", params: { extension: "xlsx" } } });
     const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     expect(upload(cfb)).toMatchObject({ problem: { code: "legacyXls" } });
     expect(upload(Buffer.concat([cfb, Buffer.from("EncryptedPackage", "utf16le")]))).toMatchObject({ problem: { code: "encryptedWorkbook" } });

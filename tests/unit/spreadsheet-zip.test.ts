@@ -48,6 +48,31 @@ describe("readZipDirectory", () => {
     expect(readZipDirectory(encrypted)).toMatchObject({ ok: false, code: "encryptedWorkbook" });
   });
 
+  it("refuses entries that share or overlap bytes, and local headers that contradict the directory", () => {
+    const whole = buildStoredZip(parts);
+    const centralAt = (i: number) => {
+      let at = whole.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      for (let n = 0; n < i; n++) at = whole.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+      return at;
+    };
+    const shared = Buffer.from(whole);
+    shared.writeUInt32LE(0, centralAt(1) + 42); // the second entry points at the first one's local header
+    expect(readZipDirectory(shared)).toMatchObject({ ok: false, code: "zipOverlap" });
+    const overlapping = Buffer.from(whole);
+    for (const at of [centralAt(0) + 20, 18]) overlapping.writeUInt32LE(parts[0]!.data.length + 10, at); // first entry's data runs into the second
+    expect(readZipDirectory(overlapping)).toMatchObject({ ok: false, code: "zipOverlap", params: { part: "xl/workbook.xml" } });
+    const renamed = Buffer.from(whole);
+    renamed.write("[Content_Types].xmk", 30, "latin1"); // local name only
+    expect(readZipDirectory(renamed)).toMatchObject({ ok: false, code: "zipEntryMismatch", params: { part: "[Content_Types].xml" } });
+    const resized = Buffer.from(whole);
+    resized.writeUInt32LE(1_000_000, 22); // local uncompressed size only
+    expect(readZipDirectory(resized)).toMatchObject({ ok: false, code: "zipEntryMismatch" });
+    const deferred = Buffer.from(whole);
+    deferred.writeUInt16LE(0x0808, 6); // bit 3: sizes in a data descriptor, zeros in the local header (exceljs's streamed export)
+    for (const at of [14, 18, 22]) deferred.writeUInt32LE(0, at);
+    expect(readZipDirectory(deferred)).toMatchObject({ ok: true });
+  });
+
   it("names the part an XLSX is missing", () => {
     expect(checkXlsxParts(parts.filter((p) => p.name !== "xl/_rels/workbook.xml.rels").map((p, i) => ({ name: p.name, flags: 0, method: 0, crc: 0, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: i })))).toEqual({
       ok: false,

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,7 +12,7 @@ import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
 import type { loader as rootLoader } from "~/root";
-import { IMPORT_LIMITS } from "~/services/import/index.server";
+import { readUploadedFile } from "~/services/import/index.server";
 import { applyImport, previewImport } from "~/services/plan-import.server";
 import { getPlan } from "~/services/planner.server";
 import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
@@ -51,15 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/o/${params.orgSlug}/clients/${params.clientId}/campaigns/${campaignId}`;
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    let formData: FormData;
-    try {
-      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMITS.maxUploadBytes }));
-    } catch {
-      return data({ kind: "file-problem" as const, problem: { messageKey: "import.fileTooLarge", params: { sizeMb: "> 10", maxMb: 10 } } }, { status: 413 });
-    }
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) return data({ kind: "file-problem" as const, problem: { messageKey: "import.fileEmpty", params: {} } }, { status: 400 });
-    const result = await previewImport(access, campaignId, { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, contentType: file.type }, await getLocale(request));
+    const upload = await readUploadedFile(request);
+    if (!upload.ok) return data({ kind: "file-problem" as const, problem: upload.problem }, { status: upload.status });
+    const result = await previewImport(access, campaignId, upload.file, await getLocale(request));
     if (!result) throw notFound();
     if (!result.ok) return data({ kind: "file-problem" as const, problem: result.problem }, { status: result.status });
     const { preview } = result;

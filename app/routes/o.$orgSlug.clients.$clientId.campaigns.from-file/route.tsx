@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, PageTitle } from "~/components/forms";
@@ -7,7 +7,7 @@ import { UploadForm } from "~/components/upload-form";
 import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
-import { IMPORT_LIMITS } from "~/services/import/index.server";
+import { readUploadedFile } from "~/services/import/index.server";
 import { createCampaignFromFile } from "~/services/plan-import.server";
 import { requireScope } from "~/tenancy/access.server";
 import { redirectWithToast } from "~/toast.server";
@@ -27,15 +27,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return data({ problem: { messageKey: "import.fileEmpty", params: {} }, problems: [] as Problem[], row: null, errors: null }, { status: 400 });
   }
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMITS.maxUploadBytes }));
-  } catch {
-    return data({ problem: { messageKey: "import.fileTooLarge", params: { sizeMb: "> 10", maxMb: 10 } }, problems: [] as Problem[], row: null, errors: null }, { status: 413 });
+  const upload = await readUploadedFile(request);
+  if (!upload.ok) {
+    const params = Object.fromEntries(Object.entries(upload.problem.params).map(([k, v]) => [k, String(v)]));
+    return data({ problem: { messageKey: upload.problem.messageKey, params }, problems: [] as Problem[], row: null, errors: null }, { status: upload.status });
   }
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return data({ problem: { messageKey: "import.fileEmpty", params: {} }, problems: [] as Problem[], row: null, errors: null }, { status: 400 });
-  const result = await createCampaignFromFile(access, { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, contentType: file.type }, await getLocale(request));
+  const result = await createCampaignFromFile(access, upload.file, await getLocale(request));
   if (result.ok) {
     return redirectWithToast(`/o/${params.orgSlug}/clients/${params.clientId}/campaigns/${result.campaignId}`, { kind: "success", key: "import.applied", params: { added: result.lines, changed: 0, removed: 0 } });
   }

@@ -5,7 +5,7 @@ import { restoreCsvText } from "../../domain/csv-safety";
 import type { RawCell } from "../../domain/spreadsheet-columns";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
 import { fileProblem, type ImportFailure } from "./result.server";
-import type { SheetRow } from "./xlsx-reader.server";
+import { columnLetters, type SheetRow } from "./xlsx-reader.server";
 
 export type CsvRead = { ok: true; rows: SheetRow[]; delimiter: string };
 
@@ -35,6 +35,13 @@ export function readCsvRows(text: string, limits: ImportLimits = IMPORT_LIMITS):
         return;
       }
       const fields = result.data;
+      // PostgreSQL cannot store U+0000; the person is told the row and the column Excel would show.
+      const nulAt = fields.findIndex((field) => field.includes("\u0000"));
+      if (nulAt >= 0) {
+        failure = fileProblem("nulInCsv", { row: record, column: columnLetters(nulAt + 1) });
+        parser.abort();
+        return;
+      }
       if (fields.length > limits.maxColumns) {
         failure = fileProblem("tooManyColumns", { max: limits.maxColumns });
         parser.abort();

@@ -9,12 +9,33 @@ import { fileProblem, type ImportFailure } from "./result.server";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-/** JSON.parse that refuses prototype keys anywhere in the document. */
+/** Where the first U+0000 of a parsed document is (in a value or a key), as a path such as lineitems[3].name. */
+function findNul(document: unknown): string | null {
+  const name = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key).replaceAll("\\u0000", "␀")}]`);
+  // Iterative, in document order: a deeply nested document must not exhaust the stack here.
+  const pending: { value: unknown; path: string }[] = [{ value: document, path: "" }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === "string" && value.includes("\u0000")) return path.replace(/^\./, "") || "/";
+    if (typeof value !== "object" || value === null) continue;
+    const children: { value: unknown; path: string; key?: string }[] = Array.isArray(value)
+      ? value.map((item: unknown, i) => ({ value: item, path: `${path}[${i}]` }))
+      : Object.entries(value).map(([key, item]) => ({ value: item, path: `${path}${name(key)}`, key }));
+    const badKey = children.find((child) => child.key?.includes("\u0000"));
+    if (badKey) return badKey.path.replace(/^\./, "");
+    pending.push(...children.reverse());
+  }
+  return null;
+}
+
+/** JSON.parse that refuses prototype keys and NUL characters anywhere in the document. */
 export function parseJsonSafely(text: string): { ok: true; value: unknown } | ImportFailure {
   let forbidden: string | null = null;
   let value: unknown;
+  // A raw NUL is never valid JSON; read as the escape it should have been, the path to it can be named.
+  const source = text.includes("\u0000") ? text.replaceAll("\u0000", "\\u0000") : text;
   try {
-    value = JSON.parse(text, function reviver(key, inner: unknown) {
+    value = JSON.parse(source, function reviver(key, inner: unknown) {
       if (FORBIDDEN_KEYS.has(key)) {
         forbidden ??= key;
         return undefined;
@@ -22,10 +43,18 @@ export function parseJsonSafely(text: string): { ok: true; value: unknown } | Im
       return inner;
     });
   } catch (error) {
+    const nul = text.indexOf("\u0000");
+    if (nul >= 0) {
+      const before = text.slice(0, nul);
+      const lineStart = before.lastIndexOf("\n") + 1;
+      return fileProblem("nulInText", { line: before.split("\n").length, column: nul - lineStart + 1 });
+    }
     const detail = error instanceof Error ? error.message.slice(0, 160) : "";
     return fileProblem("jsonInvalid", { detail });
   }
   if (forbidden !== null) return fileProblem("jsonForbiddenKey", { key: forbidden });
+  const nulAt = text.includes("\u0000") || text.includes("\\u0000") ? findNul(value) : null;
+  if (nulAt !== null) return fileProblem("nulInJson", { path: nulAt });
   return { ok: true, value };
 }
 

@@ -162,7 +162,7 @@ export async function parseImportFile(input: UploadInput, context: ImportContext
   const common = { catalog: context.catalog, locale: context.locale, limits };
   const job: ParseJob =
     checked.format === "xlsx"
-      ? { format: "xlsx", bytes: input.bytes, ...common }
+      ? { format: "xlsx", bytes: input.bytes, namedAs: checked.namedAs, ...common }
       : { format: checked.format, text: checked.text, encoding: checked.encoding, ...common };
   return withParseSlot(() => runInWorker(job, limits));
 }

@@ -13,10 +13,10 @@ import { readOdsDocument } from "./ods-reader.server";
 import { makeProblem, mapCampaignFacts, mapLineRecords, type CampaignFacts, type ImportFormat, type LineRecord } from "./records.server";
 import type { ImportParseResult, ImportSuccess } from "./result.server";
 import { classifySheet, readLineTable, readWorkbookTables } from "./tables.server";
-import { prepareWorkbook, readWorkbookRows } from "./xlsx-reader.server";
+import { nulProblem, prepareWorkbook, readWorkbookRows } from "./xlsx-reader.server";
 
 export type ParseJob =
-  | { format: "xlsx"; bytes: Uint8Array; catalog: PlanCatalog; locale: Locale; limits?: ImportLimits }
+  | { format: "xlsx"; bytes: Uint8Array; namedAs?: string; catalog: PlanCatalog; locale: Locale; limits?: ImportLimits }
   | { format: "csv" | "ods-json"; text: string; encoding: TextEncodingName; catalog: PlanCatalog; locale: Locale; limits?: ImportLimits };
 
 function finish(
@@ -57,10 +57,12 @@ export async function runParseJob(job: ParseJob): Promise<ImportParseResult> {
       const kind = classifySheet(rows, limits);
       return kind === "lines" || kind === "summary" || kind === "flighting";
     });
+    if (prepared.nulParts.length > 0) return nulProblem(read, prepared.nulParts);
     if (!read.ok) return read;
     const tables = readWorkbookTables(read.sheets, limits);
     if (!tables.ok) return tables;
     const extra: ImportProblem[] = [...tables.lines.problems];
+    if (job.namedAs) extra.unshift(makeProblem(null, null, "workbookNamedAs", "warning", { extension: job.namedAs }));
     const records = tables.lines.records.map((record) => {
       const id = record.cells.line_id && record.cells.line_id.kind === "text" ? record.cells.line_id.text.trim() : null;
       const flighting = id ? tables.flighting.get(id) : undefined;

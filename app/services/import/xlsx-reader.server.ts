@@ -25,8 +25,25 @@ function partOrder(name: string): number | null {
   return sheet ? 100 + Number(sheet[1]) : null;
 }
 
+/**
+ * NUL (a zero byte, or &#0;) can be neither parsed as XML nor stored by PostgreSQL. It is swapped for
+ * U+FDD0, a noncharacter XML allows and files never hold, so the read can name the cell it is in.
+ */
+const NUL_MARK = "\uFDD0";
+const NUL_MARK_BYTES = Buffer.from(NUL_MARK, "utf8");
+const NUL_PATTERN = /\x00|&#0+;|&#x0+;/gi;
+
+function markNul(xml: Buffer): Buffer | null {
+  if (!xml.includes(0) && !xml.includes("&#0") && !xml.includes("&#x0") && !xml.includes("&#X0")) return null;
+  const marked = Buffer.from(xml.toString("latin1").replace(NUL_PATTERN, NUL_MARK_BYTES.toString("latin1")), "latin1");
+  // "&#013;" only looked like one.
+  return marked.equals(xml) ? null : marked;
+}
+
+export type PreparedWorkbook = { ok: true; zip: Buffer; nulParts: string[] };
+
 /** Inflates and checks the parts exceljs will read; returns them as a stored zip in reading order. */
-export function prepareWorkbook(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): { ok: true; zip: Buffer } | ImportFailure {
+export function prepareWorkbook(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): PreparedWorkbook | ImportFailure {
   const directory = readZipDirectory(bytes, limits);
   if (!directory.ok) return fileProblem(directory.code, directory.params);
   const parts = checkXlsxParts(directory.entries);
@@ -38,19 +55,43 @@ export function prepareWorkbook(bytes: Uint8Array, limits: ImportLimits = IMPORT
   }
   wanted.sort((a, b) => a.order - b.order);
   const inflated: { name: string; data: Buffer }[] = [];
+  const nulParts: string[] = [];
   for (const { entry } of wanted) {
     const result = inflateEntry(bytes, entry);
     if (!result.ok) return fileProblem(result.code, result.params);
     if (hasDtd(result.data)) return fileProblem("xmlEntities", { part: entry.name });
     if (isUtf16Xml(result.data)) return fileProblem("xmlMalformed", { part: entry.name, detail: "UTF-16" });
-    if (!isCompleteXml(result.data)) return fileProblem("xmlMalformed", { part: entry.name, detail: "incomplete" });
-    inflated.push({ name: entry.name, data: result.data });
+    let data = result.data;
+    const marked = markNul(data);
+    if (marked) {
+      // A part that already holds the mark could not say where its NUL is: named by part only.
+      if (data.includes(NUL_MARK_BYTES)) return fileProblem("nulInPart", { part: entry.name });
+      nulParts.push(entry.name);
+      data = marked;
+    }
+    if (!isCompleteXml(data)) return fileProblem("xmlMalformed", { part: entry.name, detail: "incomplete" });
+    inflated.push({ name: entry.name, data });
   }
   if (!inflated.some((part) => part.name === "xl/sharedStrings.xml")) {
     const at = inflated.findIndex((part) => part.name.startsWith("xl/worksheets/") || part.name === "xl/styles.xml");
     inflated.splice(at < 0 ? inflated.length : at, 0, { name: "xl/sharedStrings.xml", data: EMPTY_SHARED_STRINGS });
   }
-  return { ok: true, zip: buildStoredZip(inflated) };
+  return { ok: true, zip: buildStoredZip(inflated), nulParts };
+}
+
+function holdsNul(cell: RawCell): boolean {
+  return ((cell.kind === "text" || cell.kind === "error") && cell.text.includes(NUL_MARK)) || (cell.formula?.includes(NUL_MARK) ?? false);
+}
+
+/** The answer for a workbook whose parts held NUL: the first cell it reached, else the part it was in. */
+export function nulProblem(read: { ok: true; sheets: ReadSheet[] } | ImportFailure, nulParts: readonly string[]): ImportFailure {
+  for (const sheet of read.ok ? read.sheets : []) {
+    for (const row of sheet.rows) {
+      const cell = row.cells.find(holdsNul);
+      if (cell) return fileProblem("nulInCell", { sheet: sheet.name.replaceAll(NUL_MARK, "␀"), cell: cell.ref ?? `row ${row.number}` });
+    }
+  }
+  return fileProblem("nulInPart", { part: nulParts[0] ?? "" });
 }
 
 function isoOfDate(date: Date): string | null {
@@ -87,7 +128,7 @@ export function toRawCell(value: unknown, ref?: string): RawCell {
   return { kind: "text", text: String(value), ...at };
 }
 
-function columnLetters(column: number): string {
+export function columnLetters(column: number): string {
   let letters = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;

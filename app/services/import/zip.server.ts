@@ -24,11 +24,16 @@ export type ZipProblemCode =
   | "zipUnsupported"
   | "missingWorkbookPart"
   | "odfSpreadsheet"
-  | "notAnXlsx";
+  | "fileIsOfficeDocument"
+  | "notAnXlsx"
+  | "zipCorrupt"
+  | "zipOverlap"
+  | "zipEntryMismatch"
+  | "zipDuplicatePart";
 
-export type ZipDirectoryResult =
-  | { ok: true; entries: ZipEntry[]; declaredTotal: number }
-  | { ok: false; code: ZipProblemCode; params: Record<string, string | number> };
+type ZipProblem = { ok: false; code: ZipProblemCode; params: Record<string, string | number> };
+
+export type ZipDirectoryResult = { ok: true; entries: ZipEntry[]; declaredTotal: number } | ZipProblem;
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -90,16 +95,62 @@ export function readZipDirectory(bytes: Uint8Array, limits: ImportLimits = IMPOR
     entries.push({ name, flags, method, crc, compressedSize, uncompressedSize, localHeaderOffset });
     offset += 46 + nameLength + extraLength + commentLength;
   }
+  const layout = checkEntryLayout(bytes, entries, directoryOffset);
+  if (!layout.ok) return layout;
   if (declaredTotal > limits.maxUncompressedBytes) {
     return { ok: false, code: "zipTooLarge", params: { maxMb: limits.maxUncompressedBytes / MB, declaredMb: Math.ceil(declaredTotal / MB) } };
   }
   return { ok: true, entries, declaredTotal };
 }
 
+/**
+ * Every entry must own its bytes and its local header must say what the central directory says:
+ * entries that share a local header or overlap ("A better zip bomb", D. Fifield, 2019) inflate the
+ * same compressed bytes again and again, and a header that disagrees means readers see different files.
+ */
+function checkEntryLayout(bytes: Uint8Array, entries: readonly ZipEntry[], directoryOffset: number): { ok: true } | ZipProblem {
+  const data = view(bytes);
+  const decoder = new TextDecoder("utf-8");
+  const spans: { start: number; end: number; name: string }[] = [];
+  for (const entry of entries) {
+    const at = entry.localHeaderOffset;
+    if (data.getUint32(at, true) !== LOCAL_SIGNATURE) return { ok: false, code: "zipCorrupt", params: { part: entry.name } };
+    const end = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true) + entry.compressedSize;
+    // The last entry's data running into the central directory is an overlap too.
+    if (end > directoryOffset) return { ok: false, code: "zipOverlap", params: { part: entry.name } };
+    spans.push({ start: at, end, name: entry.name });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.end) return { ok: false, code: "zipOverlap", params: { part: spans[i]!.name } };
+  }
+  const names = new Set<string>();
+  for (const entry of entries) {
+    if (names.has(entry.name)) return { ok: false, code: "zipDuplicatePart", params: { part: entry.name } };
+    names.add(entry.name);
+  }
+  for (const entry of entries) {
+    const at = entry.localHeaderOffset;
+    const nameLength = data.getUint16(at + 26, true);
+    const localName = decoder.decode(bytes.subarray(at + 30, at + 30 + nameLength));
+    if (localName !== entry.name || data.getUint16(at + 8, true) !== entry.method) return { ok: false, code: "zipEntryMismatch", params: { part: entry.name } };
+    // Bit 3: CRC and sizes follow the data (a data descriptor), so the local header may hold zeros.
+    const isDeferred = (data.getUint16(at + 6, true) & 0x0008) !== 0;
+    const agrees = (local: number, central: number) => local === central || (isDeferred && local === 0);
+    const sizesAgree =
+      agrees(data.getUint32(at + 14, true), entry.crc) && agrees(data.getUint32(at + 18, true), entry.compressedSize) && agrees(data.getUint32(at + 22, true), entry.uncompressedSize);
+    if (!sizesAgree) return { ok: false, code: "zipEntryMismatch", params: { part: entry.name } };
+  }
+  return { ok: true };
+}
+
 /** Whether the zip is an XLSX workbook with the parts exceljs needs; names what is missing. */
-export function checkXlsxParts(entries: readonly ZipEntry[]): { ok: true } | { ok: false; code: ZipProblemCode; params: Record<string, string | number> } {
+export function checkXlsxParts(entries: readonly ZipEntry[]): { ok: true } | ZipProblem {
   const names = new Set(entries.map((entry) => entry.name));
   if (names.has("mimetype") && names.has("content.xml")) return { ok: false, code: "odfSpreadsheet", params: {} };
+  // Word and PowerPoint files are zips of the same family: name them instead of "not a workbook".
+  if (names.has("word/document.xml")) return { ok: false, code: "fileIsOfficeDocument", params: { format: "Word" } };
+  if (names.has("ppt/presentation.xml")) return { ok: false, code: "fileIsOfficeDocument", params: { format: "PowerPoint" } };
   if (!names.has("[Content_Types].xml") && !names.has("xl/workbook.xml")) return { ok: false, code: "notAnXlsx", params: {} };
   for (const part of REQUIRED_XLSX_PARTS) if (!names.has(part)) return { ok: false, code: "missingWorkbookPart", params: { part } };
   if (![...names].some((name) => WORKSHEET_PART.test(name))) return { ok: false, code: "missingWorkbookPart", params: { part: "xl/worksheets/sheet1.xml" } };
