@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { BUYING_MODELS } from "~/domain/buying-models";
-import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES } from "~/domain/catalog";
+import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES, getKpi } from "~/domain/catalog";
 import { FLIGHTING_MODES } from "~/domain/flighting";
-import { parseFxRate, parseMoneyToFen } from "~/domain/money";
+import { fenToYuanString, parseFxRate, parseMoneyToFen, type NumberLocale } from "~/domain/money";
 import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
 import { CLIENT_ROLES, ORG_ROLES } from "~/tenancy/permissions";
 
@@ -194,18 +194,11 @@ export const lineSchema = (locale: "en" | "zh") =>
     startDate: isoDate,
     endDate: isoDate,
     kpiId: z.string().optional().transform((v) => (v ? v : null)),
+    // Read with the KPI's unit in mind (money in yuan becomes fen): see readKpiTarget.
     kpiTarget: z
       .string()
       .optional()
-      .transform((value, ctx) => {
-        if (value === undefined || value.trim() === "") return null;
-        const number = Number(value.trim().replace(/\s/g, "").replace(",", "."));
-        if (!Number.isFinite(number) || number < 0) {
-          ctx.addIssue({ code: "custom", message: "planner.invalidNumber" });
-          return z.NEVER;
-        }
-        return number;
-      }),
+      .transform((value) => (value === undefined || value.trim() === "" ? null : value.trim())),
     audienceNotes: z.string().max(2000, { error: "validation.tooLong" }).optional().default(""),
     formatNotes: z.string().max(2000, { error: "validation.tooLong" }).optional().default(""),
     flightingMode: z.enum(FLIGHTING_MODES, { error: "validation.choose" }).default("even"),
@@ -213,3 +206,24 @@ export const lineSchema = (locale: "en" | "zh") =>
   });
 
 export const versionField = z.coerce.number({ error: "planner.staleForm" }).int().positive();
+
+/**
+ * A typed KPI target in the unit the plan stores: a money KPI (GMV, CPM, order value…) is typed in
+ * yuan and kept in fen like every amount; other KPIs keep the number as typed.
+ */
+export function readKpiTarget(kpiId: string | null, typed: string | null, locale: NumberLocale): { ok: true; value: number | null } | { ok: false; error: string } {
+  if (typed === null) return { ok: true, value: null };
+  if (kpiId !== null && getKpi(kpiId)?.unit === "fen") {
+    const parsed = parseMoneyToFen(typed, locale);
+    return parsed.ok ? { ok: true, value: parsed.fen } : { ok: false, error: `planner.money.${parsed.error}` };
+  }
+  const number = Number(typed.replace(/\s/g, "").replace(",", "."));
+  if (!Number.isFinite(number) || number < 0) return { ok: false, error: "planner.invalidNumber" };
+  return { ok: true, value: number };
+}
+
+/** The stored target as a person types it back: the inverse of readKpiTarget. */
+export function kpiTargetToInput(kpiId: string | null, value: number | null): string {
+  if (value === null) return "";
+  return kpiId !== null && getKpi(kpiId)?.unit === "fen" ? fenToYuanString(value) : String(value);
+}

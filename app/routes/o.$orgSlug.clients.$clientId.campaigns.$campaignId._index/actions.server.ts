@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { parseMoneyToFen } from "~/domain/money";
 import type { Locale } from "~/i18n/config";
-import { campaignSchema, lineSchema, versionField } from "~/services/forms.server";
+import { campaignSchema, lineSchema, readKpiTarget, versionField } from "~/services/forms.server";
 import {
   addLines,
   archiveCampaign,
@@ -26,6 +26,8 @@ const notFound = () => new Response(null, { status: 404 });
 type LineValues = z.infer<ReturnType<typeof lineSchema>>;
 
 function toLineInput(value: LineValues, locale: Locale): { ok: true; input: LineInput } | { ok: false; errors: Record<string, string[]> } {
+  const kpiTarget = readKpiTarget(value.kpiId, value.kpiTarget, locale);
+  if (!kpiTarget.ok) return { ok: false, errors: { kpiTarget: [kpiTarget.error] } };
   let customFlightingFen: Record<string, number> | null = null;
   if (value.flightingMode === "custom") {
     customFlightingFen = {};
@@ -48,7 +50,7 @@ function toLineInput(value: LineValues, locale: Locale): { ok: true; input: Line
       startDate: value.startDate,
       endDate: value.endDate,
       kpiId: value.kpiId,
-      kpiTarget: value.kpiTarget,
+      kpiTarget: kpiTarget.value,
       audienceNotes: value.audienceNotes,
       formatNotes: value.formatNotes,
       flightingMode: value.flightingMode,

@@ -243,7 +243,7 @@ export function lineToFormValues(line: {
   startDate: string;
   endDate: string;
   kpiId: string | null;
-  kpiTarget: number | null;
+  kpiTargetInput: string;
   audienceNotes: string;
   formatNotes: string;
   flightingMode: string;
@@ -261,7 +261,7 @@ export function lineToFormValues(line: {
     startDate: line.startDate,
     endDate: line.endDate,
     kpiId: line.kpiId ?? "",
-    kpiTarget: line.kpiTarget === null ? "" : String(line.kpiTarget),
+    kpiTarget: line.kpiTargetInput,
     audienceNotes: line.audienceNotes,
     formatNotes: line.formatNotes,
     flightingMode: line.flightingMode,

@@ -3,6 +3,7 @@ import { weeksInRange } from "~/domain/dates";
 import { derivePlan, type DerivedLine } from "~/domain/plan-derive";
 import { planWarnings } from "~/domain/plan-warnings";
 import type { Locale } from "~/i18n/config";
+import { kpiTargetToInput } from "~/services/forms.server";
 import type { LoadedPlan } from "~/services/planner.server";
 
 // The plan page in the reader's language: every derived figure computed here, once, on the server.
@@ -19,6 +20,8 @@ function lineView(derived: DerivedLine, locale: Locale) {
     ecosystemColor: ecosystem?.colorHex ?? "#64748b",
     destinationName: destination ? pick(locale, destination.nameEn, destination.nameZh) : line.destinationId,
     kpiName: kpi ? pick(locale, kpi.nameEn, kpi.nameZh) : line.kpiId,
+    /** The target as the person types it (a money target in yuan). */
+    kpiTargetInput: kpiTargetToInput(line.kpiId, line.kpiTarget),
     level: derived.effectiveLevel,
     isReachable: derived.level?.isReachable ?? false,
     explanation: derived.levelExplanation,
