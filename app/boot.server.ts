@@ -5,6 +5,9 @@ import type { Env } from "~/env.server";
 import { syncCatalog } from "~/services/catalog-sync.server";
 import { prewarmImportWorker, stopImportWorkers } from "~/services/import/parse-import.server";
 import { seedDemoWorkspace } from "~/services/demo.server";
+import { closeLiveStreams, startLiveHub, stopLiveHub } from "~/services/live-hub.server";
+
+export { closeLiveStreams };
 
 export type BootResult = {
   driver: DatabaseHandle["driver"];
@@ -46,6 +49,7 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
   prewarmImportWorker();
   setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
   setAvailabilityProbe(pingDatabase);
+  await startLiveHub(handle);
   const shouldSeed = env.QIAO_SEED_DEMO === "always" || (env.QIAO_SEED_DEMO === "auto" && handle.driver === "pglite");
   let demoSeeded = false;
   let demoPath: string | null = null;
@@ -73,6 +77,7 @@ async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
 
 export async function stopApp(): Promise<void> {
   setAvailabilityProbe(null);
+  await stopLiveHub();
   await stopImportWorkers();
   const handle = getDatabaseOrNull();
   setDatabase(undefined);

@@ -16,6 +16,11 @@ export type DatabaseHandle = {
   /** Where the data lives, without credentials (for log lines). */
   location: string;
   migrate(): Promise<void>;
+  /**
+   * LISTEN on a channel: onNotice gets each payload; onListen runs each time the listen is (re)established
+   * (after a reconnect, notices sent meanwhile are lost: the caller resynchronises). Returns unlisten.
+   */
+  listen(channel: string, onNotice: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   /** Runs start-up work (migrations, catalog sync, demo seed) one instance at a time across every app process. */
   withStartupLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -65,6 +70,11 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     driver: "postgres",
     location: `postgres://${parsed.host}${parsed.pathname}`,
     migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async listen(channel, onNotice, onListen) {
+      // postgres.js keeps one connection of its own for LISTEN and re-listens after it reconnects.
+      const meta = await client.listen(channel, onNotice, onListen);
+      return () => meta.unlisten();
+    },
     async withStartupLock(work) {
       // A session lock on a connection of its own; the work itself runs on the pool.
       const reserved = await client.reserve();
@@ -94,6 +104,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     driver: "pglite",
     location: isMemory ? dataDir : path.resolve(dataDir),
     migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async listen(channel, onNotice, onListen) {
+      const unlisten = await client.listen(channel, onNotice);
+      onListen?.();
+      return unlisten;
+    },
     // One process owns an embedded database: nothing to serialize with.
     withStartupLock: (work) => work(),
     close: () => client.close(),

@@ -103,6 +103,18 @@ export async function touchPresence(scope: Scope, campaignId: string, userName: 
     .onConflictDoUpdate({ target: [presence.organizationId, presence.campaignId, presence.userId], set: { seenAt: now, userName } });
 }
 
+/** Many people looking at plans of one organization at once (the open live streams of an instance), in one statement. */
+export async function touchPresenceMany(scope: Scope, viewers: { campaignId: string; userId: string; userName: string }[]): Promise<void> {
+  // One row per person and plan (two tabs are one viewer): ON CONFLICT may touch a row only once.
+  const unique = [...new Map(viewers.map((v) => [`${v.campaignId}:${v.userId}`, v])).values()];
+  if (unique.length === 0) return;
+  const now = new Date();
+  await scope.tx
+    .insert(presence)
+    .values(unique.map((v) => ({ organizationId: scope.organizationId, campaignId: v.campaignId, userId: v.userId, userName: v.userName, seenAt: now })))
+    .onConflictDoUpdate({ target: [presence.organizationId, presence.campaignId, presence.userId], set: { seenAt: now, userName: sql`excluded.user_name` } });
+}
+
 export async function listPresence(scope: Scope, campaignId: string, since: Date) {
   return scope.tx
     .select({ userId: presence.userId, userName: presence.userName })

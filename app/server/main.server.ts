@@ -48,7 +48,8 @@ if (env.QIAO_LOG_REQUESTS === "on") {
   });
 }
 
-app.use(compression());
+// Server-Sent Events must reach the browser as they are written, not when a compressor's buffer fills.
+app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -162,6 +163,8 @@ async function shutdown(signal: string, exitCode = 0) {
   // Drain: stop accepting (the balancer sends new requests elsewhere), let in-flight requests finish
   // with the database still open (1.5 s at most; idle keep-alive sockets are closed now), then close it.
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Open live streams would hold the drain: end them (browsers reconnect through the balancer).
+  appModule.closeLiveStreams();
   server.closeIdleConnections();
   const grace = setTimeout(() => server.closeAllConnections(), 1_500);
   await drained;

@@ -173,6 +173,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     formPolicies: { submit: "client.plan.submit", archive: "client.plan.approve_agency" },
   },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.live": { loader: "client.view", action: "client.view", forms: { heartbeat: () => ({}) } },
+  "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.events": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.versions": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.activity": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.activity": { loader: "client.view", action: "none" },
@@ -559,9 +560,18 @@ function dataPath(path: string): string {
   return path === "/" ? "/_root.data" : `${path.replace(/\/$/, "")}.data`;
 }
 
+/** The body; of an event stream (it never ends by itself) only its first chunk, then the stream is closed. */
+async function readBody(response: Response): Promise<string> {
+  if (!(response.headers.get("Content-Type") ?? "").startsWith("text/event-stream") || !response.body) return response.text();
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  await reader.cancel();
+  return first.value ? new TextDecoder().decode(first.value) : "";
+}
+
 /** Single fetch answers a redirect with 202, the target in Location and the real status in the body. */
 async function normalize(response: Response): Promise<ProbeResult> {
-  const body = await response.text();
+  const body = await readBody(response);
   const location = response.headers.get("Location");
   if (response.status === 202 && location) {
     const status = Number(/"status",(\d{3})/.exec(body)?.[1] ?? 302);

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, inject } from "vitest";
 import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
 import { setAvailabilityProbe } from "~/db-availability.server";
+import { startLiveHub } from "~/services/live-hub.server";
 import { queryRows, sql } from "@db/client";
 import { syncCatalog } from "~/services/catalog-sync.server";
 
@@ -15,8 +16,9 @@ beforeAll(async () => {
       : await openAndMigrate({ dataDir: "memory://" });
   await syncCatalog(handle);
   setDatabase(handle, { timeoutMs: 10_000 });
-  // As at boot: a breaker opened by a test closes again once the database answers.
+  // As at boot: a breaker opened by a test closes again once the database answers; live notices are listened to.
   setAvailabilityProbe(pingDatabase);
+  await startLiveHub(handle);
 });
 
 beforeEach(async () => {

@@ -148,10 +148,12 @@ export function CommentsPanel({ comments, lines, canComment, locale }: { comment
 type Live = { planVersion: number; latest: { action: string; subjectType: string; actorName: string | null; byMe: boolean } | null; viewers: string[] };
 
 /**
- * Polls the plan's live state; when someone else changed the plan, the page's data is revalidated
- * (open forms keep what is typed) and a banner says who changed what. Plain fetches, not a fetcher:
- * a 503 while the database is away must not replace the page with the error view; the poll then
- * waits as long as Retry-After says and the page shows a quiet notice instead.
+ * The plan's live state. An event stream (…/events) says when the plan changed, on any instance; the
+ * page then fetches …/live at once, and otherwise only every 15 s (who else is looking). Without a
+ * stream (not supported, broken, or the server has none) it polls every 4 s and sends its own
+ * heartbeat. Plain fetches, not a fetcher: a 503 while the database is away must not replace the page
+ * with the error view; the poll then waits as long as Retry-After says and a quiet notice shows.
+ * Hidden tabs neither poll nor stream nor count as someone looking.
  */
 export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion: number; intervalMs?: number }) {
   const { t } = useTranslation();
@@ -164,15 +166,22 @@ export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion
     known.current = Math.max(known.current, planVersion);
   }, [planVersion]);
   useEffect(() => {
-    const liveUrl = `${window.location.pathname.replace(/\/$/, "")}/live`;
+    const base = window.location.pathname.replace(/\/$/, "");
+    const liveUrl = `${base}/live`;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let nextBeat = 0;
+    let stream: EventSource | null = null;
+    const isStreaming = () => stream !== null && stream.readyState === EventSource.OPEN;
+    const schedule = (waitMs: number) => {
+      clearTimeout(timer);
+      if (!stopped) timer = setTimeout(tick, waitMs);
+    };
     const tick = async () => {
-      let waitMs = intervalMs;
-      // A hidden tab neither polls nor says "I am looking at it".
+      let waitMs = isStreaming() ? 15_000 : intervalMs;
       if (document.visibilityState === "visible") {
-        if (Date.now() >= nextBeat) {
+        // The stream's server writes presence; without one the page says it is looking itself.
+        if (!isStreaming() && Date.now() >= nextBeat) {
           nextBeat = Date.now() + 10_000;
           void fetch(liveUrl, { method: "POST", credentials: "same-origin" }).catch(() => {});
         }
@@ -183,18 +192,44 @@ export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion
             setIsAway(false);
           } else if (response.status === 503) {
             setIsAway(true);
-            waitMs = Math.max(intervalMs, Number(response.headers.get("Retry-After") ?? 0) * 1000);
+            waitMs = Math.max(waitMs, Number(response.headers.get("Retry-After") ?? 0) * 1000);
           }
         } catch {
           setIsAway(true);
         }
       }
-      if (!stopped) timer = setTimeout(tick, waitMs);
+      schedule(waitMs);
     };
+    const openStream = () => {
+      if (stream || typeof EventSource === "undefined" || document.visibilityState !== "visible") return;
+      stream = new EventSource(`${base}/events`);
+      const now = () => schedule(0);
+      stream.addEventListener("change", now);
+      stream.addEventListener("resync", now);
+      stream.addEventListener("open", now);
+      // The server has no stream for us (204) or it broke: EventSource retries by itself; we poll meanwhile.
+      stream.addEventListener("error", () => {
+        if (stream?.readyState === EventSource.CLOSED) stream = null;
+      });
+    };
+    const closeStream = () => {
+      stream?.close();
+      stream = null;
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") {
+        openStream();
+        schedule(0);
+      } else closeStream();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    openStream();
     void tick();
     return () => {
       stopped = true;
       clearTimeout(timer);
+      closeStream();
+      document.removeEventListener("visibilitychange", onVisibility);
     };
   }, [intervalMs]);
   useEffect(() => {
