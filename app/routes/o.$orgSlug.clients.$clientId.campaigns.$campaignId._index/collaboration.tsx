@@ -149,7 +149,7 @@ type Live = { planVersion: number; latest: { action: string; subjectType: string
 
 /**
  * The plan's live state. An event stream (…/events) says when the plan changed, on any instance; the
- * page then fetches …/live at once, and otherwise only every 15 s (who else is looking). Without a
+ * page then fetches …/live at once, and otherwise only every 30 s (who else is looking). Without a
  * stream (not supported, broken, or the server has none) it polls every 4 s and sends its own
  * heartbeat. Plain fetches, not a fetcher: a 503 while the database is away must not replace the page
  * with the error view; the poll then waits as long as Retry-After says and a quiet notice shows.
@@ -178,7 +178,7 @@ export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion
       if (!stopped) timer = setTimeout(tick, waitMs);
     };
     const tick = async () => {
-      let waitMs = isStreaming() ? 15_000 : intervalMs;
+      let waitMs = isStreaming() ? 30_000 : intervalMs;
       if (document.visibilityState === "visible") {
         // The stream's server writes presence; without one the page says it is looking itself.
         if (!isStreaming() && Date.now() >= nextBeat) {
