@@ -18,6 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   // Not listening (the database was away at start-up): the page keeps polling.
   if (!isLiveHubListening()) return new Response(null, { status: 204 });
+  const headers = {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-store",
+    // nginx would otherwise buffer the stream.
+    "X-Accel-Buffering": "no",
+  };
+  // A stream that stays open only for an EventSource (it asks for text/event-stream); any other caller has
+  // had its access check and gets a stream that ends at once.
+  if (!(request.headers.get("Accept") ?? "").includes("text/event-stream")) return new Response("retry: 5000\n\n", { headers });
 
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -60,12 +69,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cleanup();
     },
   });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      // nginx would otherwise buffer the stream.
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return new Response(body, { headers });
 }

@@ -47,7 +47,7 @@ function eventReader(reader: ReadableStreamDefaultReader<Uint8Array>) {
 describe(`live events (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("a plan's stream hears its own plan change, not another plan's, and counts its viewer as looking", async () => {
     const { access, planner, watched, other, eventsPath } = await setup();
-    const response = await call(eventsPath(watched.id), { cookie: planner.cookie });
+    const response = await call(eventsPath(watched.id), { cookie: planner.cookie, headers: { Accept: "text/event-stream" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("text/event-stream");
     const reader = response.body!.getReader();
