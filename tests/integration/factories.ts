@@ -7,6 +7,7 @@ import { createOrganization } from "~/services/organizations.server";
 import type { LineInput } from "~/services/planner.server";
 import { createUser } from "~/services/signup.server";
 import type { ClientRole, OrgRole } from "~/tenancy/permissions";
+import { accessFor } from "./access";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -66,4 +67,14 @@ export function sampleLine(overrides: Partial<LineInput> = {}): LineInput {
     customFlightingFen: null,
     ...overrides,
   };
+}
+
+/** An agency with one client account and a planner on its team, and the planner's Access: where most plan tests start. */
+export async function makePlannerOnClient(label: string) {
+  const org = await makeOrganization(`Agency ${label}`);
+  const client = await makeClientAccount(org, `Brand ${label}`);
+  const planner = await makeUser("planner");
+  await addMember(org, planner, "member", { id: client.id, role: "planner" });
+  const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
+  return { org, client, planner, access };
 }

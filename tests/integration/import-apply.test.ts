@@ -4,17 +4,12 @@ import { getDatabase } from "~/db.server";
 import { exportPlanCsv } from "~/services/export/index.server";
 import { applyImport, createCampaignFromFile, previewImport } from "~/services/plan-import.server";
 import { addLines, createCampaign, getPlan } from "~/services/planner.server";
-import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
+import { makePlannerOnClient, sampleLine } from "./factories";
 
 const line = sampleLine;
 
 async function setup() {
-  const org = await makeOrganization("Agency I");
-  const client = await makeClientAccount(org, "Brand I");
-  const planner = await makeUser("planner");
-  await addMember(org, planner, "member", { id: client.id, role: "planner" });
-  const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
+  const { org, client, planner, access } = await makePlannerOnClient("I");
   const campaign = await createCampaign(access, { name: "Spring", objective: "conversion", startDate: "2027-03-01", endDate: "2027-04-30", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
   await addLines(access, campaign.id, [line(), line({ placementId: "wechat-moments", destinationId: "wechat-official-account", buyingModel: "cpm", budgetFen: 2_000_000 })]);
   return { access, campaign };

@@ -21,8 +21,7 @@ import { IMPORT_LIMITS } from "~/services/import/index.server";
 import { prewarmImportWorker, stopImportWorkers } from "~/services/import/parse-import.server";
 import { addLines, createCampaign } from "~/services/planner.server";
 import { UPLOAD_NAMES, type HostileExpectation } from "../fixtures/make-hostile";
-import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
+import { makePlannerOnClient, sampleLine } from "./factories";
 import { call, serverBuild } from "./http";
 
 const DIR = path.resolve(import.meta.dirname, "../fixtures/hostile");
@@ -37,11 +36,7 @@ afterAll(() => stopImportWorkers());
 type World = { cookie: string; campaignId: string; importPath: string; fromFilePath: string };
 
 async function setup(): Promise<World> {
-  const org = await makeOrganization("Agency H");
-  const client = await makeClientAccount(org, "Brand H");
-  const planner = await makeUser("planner");
-  await addMember(org, planner, "member", { id: client.id, role: "planner" });
-  const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
+  const { org, client, planner, access } = await makePlannerOnClient("H");
   const campaign = await createCampaign(access, { name: "Spring", objective: "conversion", startDate: "2026-01-01", endDate: "2027-12-31", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
   await addLines(access, campaign.id, [sampleLine()]);
   const base = `/o/${org.slug}/clients/${client.id}/campaigns`;

@@ -9,16 +9,11 @@ import { exportPlanCsv } from "~/services/export/index.server";
 import { kpiTargetToInput } from "~/services/forms.server";
 import { applyImport, previewImport } from "~/services/plan-import.server";
 import { createCampaign, getPlan } from "~/services/planner.server";
-import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser } from "./factories";
+import { makePlannerOnClient } from "./factories";
 import { call } from "./http";
 
 async function setup() {
-  const org = await makeOrganization("Agency K");
-  const client = await makeClientAccount(org, "Brand K");
-  const planner = await makeUser("planner");
-  await addMember(org, planner, "member", { id: client.id, role: "planner" });
-  const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
+  const { org, client, planner, access } = await makePlannerOnClient("K");
   const campaign = await createCampaign(access, { name: "Double 11", objective: "conversion", startDate: "2027-03-01", endDate: "2027-04-30", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
   const path = `/o/${org.slug}/clients/${client.id}/campaigns/${campaign.id}?index`;
   return { access, campaign, planner, path };

@@ -4,16 +4,11 @@ import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { getDatabase } from "~/db.server";
 import { addLines, createCampaign } from "~/services/planner.server";
-import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
+import { makeOrganization, makePlannerOnClient, sampleLine } from "./factories";
 import { call } from "./http";
 
 async function setup() {
-  const org = await makeOrganization("Agency L");
-  const client = await makeClientAccount(org, "Brand L");
-  const planner = await makeUser("planner");
-  await addMember(org, planner, "member", { id: client.id, role: "planner" });
-  const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
+  const { org, client, planner, access } = await makePlannerOnClient("L");
   const campaign = (name: string) =>
     createCampaign(access, { name, objective: "conversion", startDate: "2027-03-01", endDate: "2027-04-30", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
   const [watched, other] = [await campaign("Watched"), await campaign("Other")];
