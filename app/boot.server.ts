@@ -5,9 +5,7 @@ import type { Env } from "~/env.server";
 import { syncCatalog } from "~/services/catalog-sync.server";
 import { prewarmImportWorker, stopImportWorkers } from "~/services/import/parse-import.server";
 import { seedDemoWorkspace } from "~/services/demo.server";
-import { closeLiveStreams, startLiveHub, stopLiveHub } from "~/services/live-hub.server";
-
-export { closeLiveStreams };
+import { startLiveHub, stopLiveHub } from "~/services/live-hub.server";
 
 export type BootResult = {
   driver: DatabaseHandle["driver"];

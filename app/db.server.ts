@@ -10,8 +10,6 @@ import {
   unavailableResponse,
 } from "~/db-availability.server";
 
-export { DatabaseUnavailableError };
-
 /** The role every app query runs as; created NOSUPERUSER NOBYPASSRLS by drizzle/0001. */
 export const APP_ROLE = "qiao_app";
 
@@ -52,21 +50,22 @@ export async function withAppTransaction<T>(context: TenantContext, work: (tx: T
   let timer: NodeJS.Timeout | undefined;
   // Set when the deadline passed: the transaction then rolls back at its next step instead of committing late.
   let abandoned = false;
+  const late = () => new DatabaseUnavailableError("request deadline passed");
   try {
     const { db } = getDatabase();
     const run = db.transaction(async (tx) => {
-      if (abandoned) throw new DatabaseUnavailableError("request deadline passed");
+      if (abandoned) throw late();
       await tx.execute(
         sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('app.auth', ${context.auth ? "on" : ""}, true), set_config('statement_timeout', ${String(Math.ceil(remaining))}, true)`,
       );
       const result = await work(tx);
-      if (abandoned) throw new DatabaseUnavailableError("request deadline passed");
+      if (abandoned) throw late();
       return result;
     });
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         abandoned = true;
-        reject(new DatabaseUnavailableError("request deadline passed"));
+        reject(late());
       }, remaining);
     });
     // The abandoned transaction still settles later; its outcome no longer reaches anyone.

@@ -14,7 +14,8 @@ import { getResources } from "~/i18n/resources.server";
 for (const locale of LOCALES) getI18n(locale, getResources(locale));
 
 // The custom server (app/server/main.server.ts) reaches the app's single database handle through these.
-export { startApp, stopApp, checkHealth, getStartupProblem, closeLiveStreams } from "~/boot.server";
+export { startApp, stopApp, checkHealth, getStartupProblem } from "~/boot.server";
+export { closeLiveStreams } from "~/services/live-hub.server";
 export { runWithDatabaseDeadline, RETRY_AFTER_SECONDS } from "~/db-availability.server";
 
 declare module "@remix-run/node" {

@@ -6,9 +6,11 @@ import type { DatabaseHandle } from "@db/client";
 import { touchPresenceMany } from "~/models/collaboration.server";
 import { withTenant } from "~/tenancy/scope.server";
 
-export type LiveEvent = "change" | "resync";
+type LiveEvent = "change" | "resync";
 
-type Stream = { organizationId: string; campaignId: string; userId: string; userName: string; send: (event: LiveEvent) => void; close: () => void };
+export type LiveViewer = { organizationId: string; campaignId: string; userId: string; userName: string };
+
+type Stream = LiveViewer & { send: (event: LiveEvent) => void; close: () => void };
 
 type Hub = { streams: Set<Stream>; unlisten: (() => Promise<void>) | null; presenceTimer: NodeJS.Timeout | null };
 
@@ -61,10 +63,56 @@ export function isLiveHubListening(): boolean {
 }
 
 /** Registers an open stream; returns the function that removes it. Its presence is written at once and then every 10 s. */
-export function addLiveStream(stream: Stream): () => void {
+function addLiveStream(stream: Stream): () => void {
   hub.streams.add(stream);
   void writePresence([stream]);
   return () => hub.streams.delete(stream);
+}
+
+const MAX_STREAM_MS = 10 * 60_000;
+const PING_MS = 15_000;
+
+/**
+ * The Server-Sent Events of one open plan for one person: "change" when the plan's version or status
+ * changed (on any instance), "resync" after this instance regained its LISTEN, a comment every 15 s so
+ * proxies keep it open. It ends when the client goes (signal), when the instance drains, or after 10
+ * minutes, so the browser reconnects and access is checked again.
+ */
+export function liveEventStream(viewer: LiveViewer, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let open = true;
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string) => {
+        if (open) controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (!open) return;
+        open = false;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already cancelled by the reader
+        }
+      };
+      const remove = addLiveStream({ ...viewer, send: (event) => write(`event: ${event}\ndata: {}\n\n`), close });
+      const ping = setInterval(() => write(": ping\n\n"), PING_MS);
+      const lifetime = setTimeout(close, MAX_STREAM_MS);
+      cleanup = () => {
+        remove();
+        clearInterval(ping);
+        clearTimeout(lifetime);
+      };
+      signal.addEventListener("abort", close);
+      write("retry: 5000\n: open\n\n");
+    },
+    cancel() {
+      open = false;
+      cleanup();
+    },
+  });
 }
 
 async function writePresence(streams: Iterable<Stream> = hub.streams): Promise<void> {
