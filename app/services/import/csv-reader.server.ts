@@ -9,6 +9,47 @@ import { columnLetters, type SheetRow } from "./xlsx-reader.server";
 
 export type CsvRead = { ok: true; rows: SheetRow[]; delimiter: string };
 
+const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+/**
+ * The delimiter from the header line, not from a guess over data rows, which text throws off
+ * (issue 12: a ";" in every data-level explanation, and rows a tool saved without their trailing
+ * empty cells, made the English export read as one column). The header is the first of the first
+ * ten lines with at least two separators of one kind (three columns; a title row above it
+ * has fewer); its most frequent separator, counted outside quotes, wins. Failing that, the line with
+ * the most. Null when no line has any (one column): papaparse then guesses.
+ */
+export function headerDelimiter(text: string): string | null {
+  let most: { delimiter: string; count: number } = { delimiter: "", count: 0 };
+  let counts = new Map<string, number>();
+  let lines = 0;
+  let quoted = false;
+  /** This line's most frequent separator. */
+  const endLine = () => {
+    let top = { delimiter: "", count: 0 };
+    for (const delimiter of DELIMITERS) {
+      const count = counts.get(delimiter) ?? 0;
+      if (count > top.count) top = { delimiter, count };
+    }
+    counts = new Map();
+    if (top.count > most.count) most = top;
+    return top;
+  };
+  for (let i = 0; i < text.length && i < 262_144; i++) {
+    const char = text[i]!;
+    if (char === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === "\n") {
+      const top = endLine();
+      if (top.count >= 2) return top.delimiter;
+      if (++lines >= 10) break;
+    } else if ((DELIMITERS as readonly string[]).includes(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  const top = endLine();
+  if (top.count >= 2) return top.delimiter;
+  return most.count > 0 ? most.delimiter : null;
+}
+
 function toCell(field: string): RawCell {
   const text = restoreCsvText(field);
   return text.trim() === "" ? { kind: "empty" } : { kind: "text", text };
@@ -20,11 +61,13 @@ export function readCsvRows(text: string, limits: ImportLimits = IMPORT_LIMITS):
   const rows: SheetRow[] = [];
   let failure: ImportFailure | null = null;
   let record = 0;
-  let delimiter = ",";
-  Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+  const body = text.replace(/^\uFEFF/, "");
+  const fromHeader = headerDelimiter(body);
+  let delimiter = fromHeader ?? ",";
+  Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: false,
-    delimitersToGuess: [",", ";", "\t", "|"],
+    ...(fromHeader ? { delimiter: fromHeader } : { delimitersToGuess: [...DELIMITERS] }),
     step: (result, parser) => {
       record++;
       delimiter = result.meta.delimiter || delimiter;
