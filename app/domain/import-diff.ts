@@ -53,7 +53,23 @@ export type ImportConflict =
   | { kind: "line-removed-since-export"; lineId: string; name: string; sourceRow: number; fileVersion: number }
   | { kind: "campaign-changed-since-export"; fileVersion: number; currentVersion: number; changes: FieldChange[] };
 
+/**
+ * Where the file comes from, compared with the plan it is imported into (issue 12: another
+ * campaign's workbook offered to rename this campaign, change its client, budget and currency and
+ * remove every line). A file from elsewhere only ever adds lines, after an extra confirmation.
+ */
+export type ImportOrigin =
+  /** The file names this campaign, or its lines are this plan's lines. */
+  | { kind: "this-campaign" }
+  /** Nothing in the file says (a CSV typed by hand, another tool's sheet without ids). */
+  | { kind: "unknown" }
+  /** Another campaign: its campaign id, or line ids none of which is a line of this plan. */
+  | { kind: "other-campaign"; campaignName: string | null; clientName: string | null }
+  /** Another client's plan: the file names a different client. */
+  | { kind: "other-client"; campaignName: string | null; clientName: string };
+
 export type ImportDiff = {
+  origin: ImportOrigin;
   added: ImportedLine[];
   changed: LineChange[];
   removed: PlanLine[];
@@ -61,7 +77,7 @@ export type ImportDiff = {
   unchangedCount: number;
   campaignChanges: FieldChange[];
   conflicts: ImportConflict[];
-  /** The file came from another campaign: its line ids do not count, every line is added. */
+  /** The file came from another campaign or client: its line ids do not count, every line is added, nothing is removed or renamed. */
   isFromOtherCampaign: boolean;
   /** Current lines left alone because their row in the file could not be read. */
   unresolvedLineIds: string[];
@@ -76,8 +92,32 @@ export type DiffOptions = {
   asNewCampaign?: boolean;
 };
 
-/** Campaign fields a file may change (status too: a file states it); id, currency and version are identity. */
-const CAMPAIGN_FIELDS = [...CAMPAIGN_CONTENT_FIELDS, "status"] as const;
+/**
+ * Campaign fields a file may change when the person asks. The client is the client account's, not
+ * the campaign's; the status moves through the workflow; id, currency and version are identity.
+ */
+const CAMPAIGN_FIELDS = CAMPAIGN_CONTENT_FIELDS.filter((field) => field !== "clientName");
+
+/** Same client name, whatever the spacing, case or width of the characters. */
+function sameName(a: string, b: string): boolean {
+  const norm = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
+
+/** Where the file comes from (see ImportOrigin). */
+export function importOrigin(current: PlanSnapshot, parsed: ParsedPlan): ImportOrigin {
+  const file = parsed.campaign;
+  if (file.id !== undefined && file.id === current.campaign.id) return { kind: "this-campaign" };
+  const campaignName = file.name ?? null;
+  if (file.clientName !== undefined && file.clientName.trim() !== "" && !sameName(file.clientName, current.campaign.clientName)) {
+    return { kind: "other-client", campaignName, clientName: file.clientName };
+  }
+  if (file.id !== undefined) return { kind: "other-campaign", campaignName, clientName: file.clientName ?? null };
+  const fileIds = [...parsed.lines.map((line) => line.id), ...(parsed.invalidRows ?? []).map((row) => row.lineId)].filter((id): id is string => id !== null);
+  if (fileIds.length === 0) return { kind: "unknown" };
+  const currentIds = new Set(current.lines.map((line) => line.id));
+  return fileIds.some((id) => currentIds.has(id)) ? { kind: "this-campaign" } : { kind: "other-campaign", campaignName, clientName: file.clientName ?? null };
+}
 
 /** A file also says where each line stands. */
 const LINE_FIELDS = ["position", ...LINE_CONTENT_FIELDS] as const;
@@ -128,8 +168,10 @@ function diffCampaign(current: CampaignPlan, next: Partial<CampaignPlan>): Field
 
 /** Compares a parsed file with the plan as it is now. */
 export function diffImport(current: PlanSnapshot, parsed: ParsedPlan, options: DiffOptions = {}): ImportDiff {
-  const removeMissing = options.removeMissing ?? true;
-  const isFromOtherCampaign = options.asNewCampaign === true || (parsed.campaign.id !== undefined && parsed.campaign.id !== current.campaign.id);
+  const origin = importOrigin(current, parsed);
+  const isFromOtherCampaign = options.asNewCampaign === true || origin.kind === "other-campaign" || origin.kind === "other-client";
+  // Another plan's file never removes this plan's lines.
+  const removeMissing = (options.removeMissing ?? true) && !isFromOtherCampaign;
   const currentById = new Map(current.lines.map((line) => [line.id, line]));
   const seen = new Set<string>();
   const added: ImportedLine[] = [];
@@ -177,7 +219,8 @@ export function diffImport(current: PlanSnapshot, parsed: ParsedPlan, options: D
   }
   const removed = removeMissing ? current.lines.filter((line) => !seen.has(line.id)) : [];
 
-  const campaignChanges = isFromOtherCampaign ? diffCampaign(current.campaign, { ...parsed.campaign, id: undefined, version: undefined }) : diffCampaign(current.campaign, parsed.campaign);
+  // Another plan's name, dates and budget are not this campaign's: a file from elsewhere changes none of them.
+  const campaignChanges = isFromOtherCampaign ? [] : diffCampaign(current.campaign, parsed.campaign);
   const fileVersion = parsed.campaign.version;
   if (!isFromOtherCampaign && fileVersion !== undefined && fileVersion !== current.campaign.version && campaignChanges.length > 0) {
     conflicts.push({ kind: "campaign-changed-since-export", fileVersion, currentVersion: current.campaign.version, changes: campaignChanges });
@@ -185,6 +228,7 @@ export function diffImport(current: PlanSnapshot, parsed: ParsedPlan, options: D
   const hasCampaignConflict = conflicts.some((c) => c.kind === "campaign-changed-since-export");
 
   return {
+    origin,
     added,
     changed,
     removed,

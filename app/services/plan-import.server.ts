@@ -8,6 +8,7 @@ import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, up
 import { inScope, type Access } from "~/tenancy/access.server";
 import { findOrganizationPlacement, loadOrganizationCatalog } from "./catalog.server";
 import { parseImportFile, type ImportParseResult } from "./import/index.server";
+import { describeImportPreview, type ImportPreviewView } from "./import/preview-view.server";
 import { assertPlanEditable, loadPlan } from "./planner.server";
 
 export type ImportPreview = {
@@ -17,6 +18,8 @@ export type ImportPreview = {
   diff: ImportDiff;
   problems: Extract<ImportParseResult, { ok: true }>["problems"];
   hasErrors: boolean;
+  /** The same, in the planner's words, for the page. */
+  view: ImportPreviewView;
 };
 
 /** Checks and parses the file (off the request thread), diffs it against the plan and keeps it for applying. */
@@ -35,12 +38,28 @@ export async function previewImport(
   const job = await inScope(access, (scope) =>
     insertImportJob(scope, { campaignId, fileName: file.filename.slice(0, 200), format: parsed.format, planVersion: plan.campaign.planVersion, parsed: parsedPlan, hasErrors: parsed.hasErrors }),
   );
-  return { ok: true, preview: { jobId: job.id, fileName: job.fileName, format: parsed.format, diff, problems: parsed.problems, hasErrors: parsed.hasErrors } };
+  const view = describeImportPreview(
+    { jobId: job.id, fileName: job.fileName, hasErrors: parsed.hasErrors, diff, problems: parsed.problems, fileCampaign: parsed.campaign },
+    plan.snapshot,
+    plan.catalog,
+    locale,
+  );
+  return { ok: true, preview: { jobId: job.id, fileName: job.fileName, format: parsed.format, diff, problems: parsed.problems, hasErrors: parsed.hasErrors, view } };
 }
 
 export type ApplyResult =
   | { ok: true; added: number; changed: number; removed: number }
-  | { ok: false; reason: "not-found" | "already-applied" | "stale" | "has-errors" | "invalid"; status: number; row?: number; errors?: Record<string, string[]> };
+  | { ok: false; reason: "not-found" | "already-applied" | "stale" | "has-errors" | "invalid" | "needs-confirmation"; status: number; row?: number; errors?: Record<string, string[]> };
+
+/** What the person chose in the preview; each is off unless they ticked it (issue 12). */
+export type ApplyOptions = {
+  /** Remove the plan's lines the file does not list. */
+  removeMissing?: boolean;
+  /** Also take the campaign's name, dates, budget, currency and notes from the file. */
+  applyCampaign?: boolean;
+  /** The file is another campaign's or another client's, and its lines are to be added anyway. */
+  confirmOtherSource?: boolean;
+};
 
 function toFields(line: ImportedLine, ecosystemId: string): LineFields {
   return {
@@ -73,7 +92,7 @@ class Rollback extends Error {
  * Applies a previewed file in one transaction: every line is validated like a typed one, and one
  * bad line rolls everything back. The job is claimed first, so submitting twice applies once.
  */
-export async function applyImport(access: Access, campaignId: string, jobId: string, options: { removeMissing: boolean }): Promise<ApplyResult> {
+export async function applyImport(access: Access, campaignId: string, jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   try {
     return await inScope(access, async (scope) => {
       const campaign = await lockCampaign(scope, access.client!.id, campaignId);
@@ -83,12 +102,13 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
       if (job.hasErrors) return { ok: false, reason: "has-errors", status: 422 };
       assertPlanEditable(campaign);
       if (campaign.planVersion !== job.planVersion) return { ok: false, reason: "stale", status: 409 };
-      if (!(await claimImportJob(scope, campaignId, jobId))) return { ok: false, reason: "already-applied", status: 409 };
-
       const parsed = job.parsed as ParsedPlan;
       const plan = await loadPlan(scope, access, campaignId);
       if (!plan) return { ok: false, reason: "not-found", status: 404 };
-      const diff = diffImport(plan.snapshot, parsed, { removeMissing: options.removeMissing });
+      const diff = diffImport(plan.snapshot, parsed, { removeMissing: options.removeMissing === true });
+      // Another plan's file is applied only after the person confirmed the loud warning.
+      if (diff.isFromOtherCampaign && options.confirmOtherSource !== true) return { ok: false, reason: "needs-confirmation", status: 409 };
+      if (!(await claimImportJob(scope, campaignId, jobId))) return { ok: false, reason: "already-applied", status: 409 };
       const catalog = await loadOrganizationCatalog(scope);
       const validate = (line: ImportedLine) => {
         const placement = findOrganizationPlacement(catalog, line.placementId);
@@ -99,7 +119,7 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
 
       // Campaign fields first (the lines are validated against the campaign's dates).
       const editable = new Set(["name", "objective", "startDate", "endDate", "budgetFen", "reportingCurrency", "fxRate", "notes"]);
-      const campaignChanges = diff.campaignChanges.filter((c) => editable.has(c.field));
+      const campaignChanges = options.applyCampaign === true ? diff.campaignChanges.filter((c) => editable.has(c.field)) : [];
       if (campaignChanges.length > 0) {
         const changes = Object.fromEntries(campaignChanges.map((c) => [c.field, c.to]));
         const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, campaign.version, changes);

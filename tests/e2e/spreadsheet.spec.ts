@@ -64,8 +64,32 @@ test("export the demo plan, change a budget and add a line in Excel, import, pre
   await expect(page.getByTestId("lines")).toContainText("¥333,333.33");
   await screenshot(page, "import-applied");
 
-  // A broken file gets a clear message and changes nothing.
+  // Another client's plan (the same workbook, saved by a colleague for Lotus Tea): a loud warning, an
+  // extra confirmation, and nothing of this campaign offered for change or removal.
+  const summary = workbook.getWorksheet("Summary")!;
+  summary.eachRow((row) => {
+    if (row.getCell(1).value === "campaign.clientName") row.getCell(3).value = "Lotus Tea";
+    if (row.getCell(1).value === "campaign.name") row.getCell(3).value = "Lotus Tea spring tasting";
+    if (row.getCell(1).value === "campaign.id") row.getCell(3).value = "0b6f7e1c-2d3a-4b5c-8d9e-0f1a2b3c4d5e";
+  });
+  const otherClient = testInfo.outputPath("lotus-tea.xlsx");
+  await workbook.xlsx.writeFile(otherClient);
   await page.getByTestId("open-import").click();
+  await page.getByLabel(/File \(\.xlsx/).setInputFiles(otherClient);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const warning = page.getByTestId("import-other-source");
+  await expect(warning).toContainText("This file is the plan of another client");
+  await expect(warning).toContainText("“Lotus Tea spring tasting”, client Lotus Tea");
+  await expect(page.getByTestId("import-missing")).toHaveCount(0);
+  await expect(page.getByTestId("import-campaign-changes")).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshot(page, "import-other-client");
+  // Apply without the confirmation: the browser asks for it and nothing is sent.
+  await page.getByRole("button", { name: "Apply all changes" }).click();
+  await expect(warning).toBeVisible();
+  expect(await page.getByLabel(/Yes, add the \d+ lines of the other plan/).evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+
+  // A broken file gets a clear message and changes nothing (still on the import page).
   await page.getByLabel(/File \(\.xlsx/).setInputFiles(path.join("tests", "fixtures", "malformed", "html-renamed.xlsx"));
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByTestId("file-problem")).toContainText("web page (HTML)");

@@ -140,8 +140,11 @@ describe("an edited workbook comes back as its edits", () => {
   it("a new campaign from a file adds every line", async () => {
     const parsed = await parse(Buffer.from(exportPlanCsv(snapshot, catalog, "zh"), "utf8"), "plan.csv");
     const empty: PlanSnapshot = { ...snapshot, campaign: { ...snapshot.campaign, id: "new-campaign" }, lines: [] };
-    // A CSV does not say which campaign it came from: its exported ids would look like deleted lines.
-    expect(diffImport(empty, parsed).conflicts).toHaveLength(snapshot.lines.length);
+    // A CSV does not say which campaign it came from, but none of its line ids is a line of this plan.
+    const intoEmpty = diffImport(empty, parsed);
+    expect(intoEmpty.origin.kind).toBe("other-campaign");
+    expect(intoEmpty.conflicts).toEqual([]);
+    expect(intoEmpty.added).toHaveLength(snapshot.lines.length);
     const diff = diffImport(empty, parsed, { asNewCampaign: true });
     expect(diff.isFromOtherCampaign).toBe(true);
     expect(diff.conflicts).toEqual([]);

@@ -160,8 +160,40 @@ describe("diffImport", () => {
       [null, null],
       [null, null],
     ]);
-    expect(diff.removed).toHaveLength(3);
-    expect(diff.campaignChanges).toEqual([{ field: "name", from: "Spring", to: "Copied" }]);
+    // Another plan's file never removes this plan's lines nor renames this campaign (issue 12).
+    expect(diff.removed).toEqual([]);
+    expect(diff.campaignChanges).toEqual([]);
+    expect(diff.origin).toEqual({ kind: "other-campaign", campaignName: "Copied", clientName: null });
+  });
+
+  it("knows a file from another client by the client it names, and never offers the client's name as a change", () => {
+    const lines = SNAPSHOT.lines.map((line) => fromFile(line, { id: null, version: null }));
+    const other = diffImport(SNAPSHOT, parsed(lines, { name: "Lotus Tea spring", clientName: "Lotus Tea", budgetFen: 9_000_000 }));
+    expect(other.origin).toEqual({ kind: "other-client", campaignName: "Lotus Tea spring", clientName: "Lotus Tea" });
+    expect(other.isFromOtherCampaign).toBe(true);
+    expect(other.removed).toEqual([]);
+    expect(other.campaignChanges).toEqual([]);
+    // This campaign's own file names it: a renamed client account is no other client.
+    const own = diffImport(SNAPSHOT, parsed(SNAPSHOT.lines.map((line) => fromFile(line)), { id: "c1", version: 3, clientName: "Brand (renamed)", status: "approved" }));
+    expect(own.origin).toEqual({ kind: "this-campaign" });
+    expect(own.campaignChanges).toEqual([]);
+    // The same client written differently is the same client.
+    expect(diffImport(SNAPSHOT, parsed(lines, { clientName: " BRAND " })).origin).toEqual({ kind: "unknown" });
+  });
+
+  it("knows a CSV of another plan by its line ids, none of which is a line of this plan", () => {
+    const foreign = SNAPSHOT.lines.map((line) => fromFile(line, { id: `x-${line.id}` }));
+    const diff = diffImport(SNAPSHOT, parsed(foreign, {}));
+    expect(diff.origin.kind).toBe("other-campaign");
+    expect(diff.added).toHaveLength(3);
+    expect(diff.conflicts).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    // One line of this plan is enough: the others were deleted since the export.
+    const mixed = diffImport(SNAPSHOT, parsed([fromFile(SNAPSHOT.lines[0]!), ...foreign.slice(1)], {}));
+    expect(mixed.origin.kind).toBe("this-campaign");
+    expect(mixed.conflicts.map((c) => c.kind)).toEqual(["line-removed-since-export", "line-removed-since-export"]);
+    // A hand-typed CSV says nothing: its lines are added, this plan's are listed as missing (removed only if asked).
+    expect(diffImport(SNAPSHOT, parsed(SNAPSHOT.lines.map((line) => fromFile(line, { id: null, version: null })), {})).origin.kind).toBe("unknown");
   });
 
   it("adds every line of a file used to start a new campaign", () => {

@@ -8,7 +8,7 @@ import { getEcosystem } from "~/domain/catalog";
 import type { DataLevel } from "~/domain/data-level";
 import { diffPlans } from "~/domain/plan-diff";
 import { DEFAULT_LOCALE } from "~/i18n/config";
-import { FIELD_LABELS, showFieldValue } from "~/i18n/field-display";
+import { showChange } from "~/i18n/field-display";
 import { formatDateTime, formatMoney } from "~/i18n/format";
 import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -33,6 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const before = isUuid(from) ? page.snapshots.get(from) : undefined;
   const after = to === "current" ? page.current : page.snapshots.get(to);
   const diff = before && after ? diffPlans(before, after, page.catalog, { locale }) : null;
+  const kpiOf = new Map(after?.lines.map((line) => [line.id, line.kpiId]) ?? []);
+  const shown = (f: { field: string; before: unknown; after: unknown }, of: "line" | "campaign", kpiId?: string | null) => {
+    const change = showChange({ field: f.field, from: f.before, to: f.after }, { catalog: page.catalog, locale, of, kpiId });
+    return { field: change.field, label: change.label, before: change.from, after: change.to };
+  };
   const ecoName = (id: string) => {
     const e = getEcosystem(id);
     return e ? (locale === "zh" ? e.nameZh : e.nameEn) : id;
@@ -46,10 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     diff: diff
       ? {
           isEmpty: diff.isEmpty,
-          campaign: diff.campaign.map((f) => ({ field: f.field, before: showFieldValue(f.field, f.before, locale), after: showFieldValue(f.field, f.after, locale) })),
+          campaign: diff.campaign.map((f) => shown(f, "campaign")),
           added: diff.lines.added.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
           removed: diff.lines.removed.map((l) => ({ id: l.id, name: l.name, budgetFen: l.budgetFen })),
-          changed: diff.lines.changed.map((c) => ({ lineId: c.lineId, name: c.name, fields: c.fields.map((f) => ({ field: f.field, before: showFieldValue(f.field, f.before, locale), after: showFieldValue(f.field, f.after, locale) })) })),
+          changed: diff.lines.changed.map((c) => ({ lineId: c.lineId, name: c.name, fields: c.fields.map((f) => shown(f, "line", kpiOf.get(c.lineId))) })),
           moved: diff.lines.moved.map((m) => ({ lineId: m.lineId, name: m.name, beforeIndex: m.beforeIndex, afterIndex: m.afterIndex })),
           totalFen: diff.budgetDelta.totalFen,
           byEcosystem: diff.budgetDelta.byEcosystem.map((e) => ({ ...e, name: ecoName(e.ecosystemId) })),
@@ -192,8 +197,7 @@ export default function VersionsPage() {
   );
 }
 
-function FieldTable({ title, rows }: { title: string; rows: { field: string; before: string; after: string }[] }) {
-  const { t } = useTranslation();
+function FieldTable({ title, rows }: { title: string; rows: { field: string; label: string; before: string; after: string }[] }) {
   return (
     <table className="w-full text-left text-sm" data-testid="diff-fields">
       <caption className="text-left text-sm font-semibold">{title}</caption>
@@ -201,7 +205,7 @@ function FieldTable({ title, rows }: { title: string; rows: { field: string; bef
         {rows.map((r) => (
           <tr key={r.field} className="border-t border-slate-100">
             <th scope="row" className="py-1 pr-2 font-normal text-slate-600">
-              {FIELD_LABELS[r.field] ? t(FIELD_LABELS[r.field]!) : r.field}
+              {r.label}
             </th>
             <td className="py-1 pr-2 text-red-800 line-through">{r.before}</td>
             <td className="py-1 text-teal-900">{r.after}</td>
