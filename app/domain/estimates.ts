@@ -50,6 +50,11 @@ export type Estimate = Record<EstimateFigure, number | null> & {
   ratesUsed: Partial<Record<BenchmarkKey, RateUsed>>;
   /** Fixed buys: unit cost per day × days, the price of the slot for the line's dates. */
   naturalCostFen: number | null;
+  /**
+   * Fixed buys: the whole days the budget pays for, at most the line's days (issue 12: ¥180,000 on
+   * TopView at ¥2.5M a day showed 7 days of impressions). Impressions are for these days only.
+   */
+  boughtDays: number | null;
   /** Commission buys: the share of sales paid to the platform. */
   commissionRate: number | null;
   notes: EstimateNote[];
@@ -158,6 +163,9 @@ function estimateFixed(input: EstimateInput, estimate: Estimate): void {
     if (naturalCostFen > BigInt(Number.MAX_SAFE_INTEGER)) addNote(estimate, "estimate-out-of-range");
     else {
       estimate.naturalCostFen = Number(naturalCostFen);
+      // Whole days only: a day of a fixed slot is bought or not. Budget × denominator ÷ (fen per day × denominator).
+      const affordable = (BigInt(input.budgetFen) * denominator) / numerator;
+      estimate.boughtDays = Number(affordable < BigInt(input.days) ? affordable : BigInt(input.days));
       if (input.budgetFen < estimate.naturalCostFen) addNote(estimate, "fixed-buy-budget-below-natural-cost");
       if (input.budgetFen > estimate.naturalCostFen) addNote(estimate, "fixed-buy-budget-above-natural-cost");
     }
@@ -168,7 +176,8 @@ function estimateFixed(input: EstimateInput, estimate: Estimate): void {
   if (!reach.ok) return addNote(estimate, reach.note === "missing-impressions-per-day" ? "fixed-buy-no-impressions-figure" : reach.note);
   if (!isValidDays) return;
   useValue(estimate, "impressionsPerDay", reach.used);
-  if (setFigure(estimate, "impressions", floorMultiply(input.days, reach.used.value), reach.used.source)) deriveFigures(input, estimate, "impressions");
+  const days = estimate.boughtDays ?? input.days;
+  if (setFigure(estimate, "impressions", floorMultiply(days, reach.used.value), reach.used.source)) deriveFigures(input, estimate, "impressions");
 }
 
 function estimateCommission(input: EstimateInput, estimate: Estimate): void {
@@ -256,6 +265,7 @@ function emptyEstimate(buyingModel: BuyingModel): Estimate {
     sources: { impressions: null, clicks: null, views: null, conversions: null, engagements: null },
     ratesUsed: {},
     naturalCostFen: null,
+    boughtDays: null,
     commissionRate: null,
     notes: [],
   };

@@ -55,3 +55,36 @@ export function validateLineDraft(draft: LineDraft, context: { campaign: { start
 export function hasErrors(errors: LineFieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }
+
+/**
+ * Things worth a second look before a line is added, but not errors (issue 12: five lines in a row
+ * got the same name, and a ¥1.50 CPM on Qianchuan estimated 166,666,666 impressions): a typed name
+ * another line already has, and a typed unit cost far from the placement's benchmark (below a
+ * fifth or above five times it). The person sees them and adds anyway, or corrects the line.
+ */
+export type LineCheck =
+  | { code: "duplicate-name"; field: "name"; params: { name: string } }
+  | { code: "unit-cost-far-below-benchmark" | "unit-cost-far-above-benchmark"; field: "unitCost"; params: { unitCostFen: number; benchmarkFen: number } };
+
+/** How far from the benchmark a typed unit cost may be before it is questioned. */
+export const UNIT_COST_BENCHMARK_FACTOR = 5;
+
+const sameLineName = (a: string, b: string) => a.normalize("NFKC").trim().toLowerCase() === b.normalize("NFKC").trim().toLowerCase();
+
+export function newLineChecks(draft: { name: string; unitCostFen: number | null }, context: { existingNames: readonly string[]; benchmarkUnitCostFen: number | undefined }): LineCheck[] {
+  const checks: LineCheck[] = [];
+  const name = draft.name.trim();
+  if (name !== "" && context.existingNames.some((existing) => sameLineName(existing, name))) checks.push({ code: "duplicate-name", field: "name", params: { name } });
+  const benchmark = context.benchmarkUnitCostFen;
+  if (draft.unitCostFen !== null && benchmark !== undefined && benchmark > 0) {
+    const params = { unitCostFen: draft.unitCostFen, benchmarkFen: benchmark };
+    if (draft.unitCostFen * UNIT_COST_BENCHMARK_FACTOR < benchmark) checks.push({ code: "unit-cost-far-below-benchmark", field: "unitCost", params });
+    else if (draft.unitCostFen > benchmark * UNIT_COST_BENCHMARK_FACTOR) checks.push({ code: "unit-cost-far-above-benchmark", field: "unitCost", params });
+  }
+  return checks;
+}
+
+/** A stable text for a set of checks: "add anyway" holds for exactly what the person was shown. */
+export function lineChecksKey(checks: readonly LineCheck[]): string {
+  return checks.map((check) => `${check.code}:${JSON.stringify(check.params)}`).join("|");
+}

@@ -15,6 +15,8 @@ export type WarningLine = {
   unitCostFen?: number;
   bidBoundsFen?: BidBoundsFen;
   destinationReachable: boolean;
+  /** Fixed buys: the slot's price for the line's days, and the whole days the budget pays for. */
+  fixedCost?: { naturalCostFen: number; days: number; boughtDays: number };
 };
 
 export type WarningCampaign = { start: string; end: string; budgetFen: number };
@@ -35,7 +37,8 @@ export type PlanWarning =
       code: "unit-cost-below-bid-bounds" | "unit-cost-above-bid-bounds";
       params: { lineName: string; buyingModel: BuyingModel; unitCostFen: number; minFen: number; maxFen: number };
     })
-  | (LineRef & { code: "destination-not-reachable"; params: { lineName: string } });
+  | (LineRef & { code: "destination-not-reachable"; params: { lineName: string } })
+  | (LineRef & { code: "fixed-buy-budget-below-cost"; params: { lineName: string; budgetFen: number; naturalCostFen: number; days: number; boughtDays: number } });
 
 export type PlanWarningCode = PlanWarning["code"];
 
@@ -83,6 +86,10 @@ function lineWarnings(campaign: WarningCampaign, line: WarningLine): PlanWarning
     const params = { lineName, buyingModel: line.buyingModel, unitCostFen: line.unitCostFen, minFen: bounds.minFen, maxFen: bounds.maxFen };
     if (line.unitCostFen < bounds.minFen) warnings.push({ code: "unit-cost-below-bid-bounds", lineId, params });
     if (line.unitCostFen > bounds.maxFen) warnings.push({ code: "unit-cost-above-bid-bounds", lineId, params });
+  }
+  // A fixed slot (CPT) costs its daily price for every day: a smaller budget buys fewer days, or none.
+  if (line.fixedCost && line.budgetFen < line.fixedCost.naturalCostFen) {
+    warnings.push({ code: "fixed-buy-budget-below-cost", lineId, params: { lineName, budgetFen: line.budgetFen, ...line.fixedCost } });
   }
   if (!line.destinationReachable) {
     warnings.push({ code: "destination-not-reachable", lineId, params: { lineName } });

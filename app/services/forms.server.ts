@@ -4,6 +4,7 @@ import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES, getKpi } from "~/domain/
 import { FLIGHTING_MODES } from "~/domain/flighting";
 import { fenToYuanString, parseFxRate, parseMoneyToFen, type NumberLocale } from "~/domain/money";
 import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
+import { readNumber, readRatio } from "./import/cells.server";
 import { CLIENT_ROLES, ORG_ROLES } from "~/tenancy/permissions";
 
 // zod schemas for forms, server-side only (keeps zod out of the browser bundle). Messages are i18n keys.
@@ -208,22 +209,34 @@ export const lineSchema = (locale: "en" | "zh") =>
 export const versionField = z.coerce.number({ error: "planner.staleForm" }).int().positive();
 
 /**
- * A typed KPI target in the unit the plan stores: a money KPI (GMV, CPM, order value…) is typed in
- * yuan and kept in fen like every amount; other KPIs keep the number as typed.
+ * A typed KPI target in the unit the plan stores, read by the same cell readers as an imported one
+ * (so "1,200" is 1200 in the form and in a sheet): a money KPI (GMV, order value…) is typed in yuan
+ * and kept in fen like every amount; a rate is a share, typed "15 %" or "0.15"; counts and scores
+ * are plain numbers.
  */
 export function readKpiTarget(kpiId: string | null, typed: string | null, locale: NumberLocale): { ok: true; value: number | null } | { ok: false; error: string } {
   if (typed === null) return { ok: true, value: null };
-  if (kpiId !== null && getKpi(kpiId)?.unit === "fen") {
+  const unit = kpiId !== null ? getKpi(kpiId)?.unit : undefined;
+  if (unit === "fen") {
     const parsed = parseMoneyToFen(typed, locale);
     return parsed.ok ? { ok: true, value: parsed.fen } : { ok: false, error: `planner.money.${parsed.error}` };
   }
-  const number = Number(typed.replace(/\s/g, "").replace(",", "."));
-  if (!Number.isFinite(number) || number < 0) return { ok: false, error: "planner.invalidNumber" };
-  return { ok: true, value: number };
+  const cell = { kind: "text", text: typed } as const;
+  if (unit === "ratio") {
+    const ratio = readRatio(cell);
+    return ratio.ok ? { ok: true, value: ratio.value } : { ok: false, error: "planner.kpiTargetRatio" };
+  }
+  const number = readNumber(cell);
+  if (!number.ok || number.value < 0) return { ok: false, error: "planner.invalidNumber" };
+  return { ok: true, value: number.value };
 }
 
 /** The stored target as a person types it back: the inverse of readKpiTarget. */
 export function kpiTargetToInput(kpiId: string | null, value: number | null): string {
   if (value === null) return "";
-  return kpiId !== null && getKpi(kpiId)?.unit === "fen" ? fenToYuanString(value) : String(value);
+  const unit = kpiId !== null ? getKpi(kpiId)?.unit : undefined;
+  if (unit === "fen") return fenToYuanString(value);
+  // A rate as the person reads it: 0.15 → "15%" (readRatio takes it back exactly).
+  if (unit === "ratio") return `${Number((value * 100).toPrecision(12))}%`;
+  return String(value);
 }

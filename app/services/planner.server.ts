@@ -3,7 +3,8 @@ import type { CampaignRow, LineItemRow } from "@db/schema";
 import { canEditPlan } from "~/domain/workflow";
 import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
 import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, renderLineName } from "~/domain/naming";
-import { hasErrors, validateLineDraft, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
+import { hasErrors, lineChecksKey, newLineChecks, validateLineDraft, type LineCheck, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
+import { UNIT_COST_KEY } from "~/domain/estimates";
 import { DEFAULT_MEASUREMENT, type CampaignPlan, type LineMeasurement, type Objective, type PlanLine, type PlanSnapshot, type ReportingCurrency } from "~/domain/plan";
 import { recordActivity } from "~/models/activity.server";
 import {
@@ -112,6 +113,9 @@ export async function createCampaign(access: Access, input: CampaignInput): Prom
 }
 
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; kind: "conflict"; current: T | null } | { ok: false; kind: "invalid"; errors: Record<string, string[]> };
+
+/** A line the person should look at again before it is added (see newLineChecks); `key` is what "add anyway" sends back. */
+export type AddLineResult = SaveResult<LineItemRow[]> | { ok: false; kind: "checks"; checks: LineCheck[]; key: string };
 
 function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -251,12 +255,26 @@ async function validateAgainstPlan(scope: Scope, access: Access, campaignId: str
   return { campaign, catalog, errors };
 }
 
-export async function addLines(access: Access, campaignId: string, inputs: LineInput[]): Promise<SaveResult<LineItemRow[]> | null> {
-  return inScope(access, async (scope) => {
+/**
+ * Adds lines in one transaction. With `checks`, one typed line is first held against the plan's
+ * names and its placement's benchmark: anything worth a second look is returned instead of saved,
+ * unless the person already saw exactly those checks (`acknowledged` is their key).
+ */
+export async function addLines(access: Access, campaignId: string, inputs: LineInput[], options: { checks?: { acknowledged: string | null } } = {}): Promise<AddLineResult | null> {
+  return inScope(access, async (scope): Promise<AddLineResult | null> => {
     const { campaign, catalog, errors } = await validateAgainstPlan(scope, access, campaignId, inputs);
     if (!campaign || !catalog) return null;
     const firstBad = errors.findIndex(hasErrors);
     if (firstBad >= 0) return { ok: false, kind: "invalid", errors: errors[firstBad] as Record<string, string[]> };
+    if (options.checks && inputs.length === 1) {
+      const input = inputs[0]!;
+      const placement = findOrganizationPlacement(catalog, input.placementId)!;
+      const key = UNIT_COST_KEY[input.buyingModel];
+      const benchmark = catalog.benchmarkOverrides[placement.id]?.[key] ?? placement.benchmarks[key];
+      const names = (await listLines(scope, campaignId)).map((line) => line.name);
+      const checks = newLineChecks(input, { existingNames: names, benchmarkUnitCostFen: key === "commissionRate" ? undefined : benchmark });
+      if (checks.length > 0 && lineChecksKey(checks) !== options.checks.acknowledged) return { ok: false, kind: "checks", checks, key: lineChecksKey(checks) };
+    }
     let position = await nextPosition(scope, campaignId);
     const rows = await insertLines(
       scope,

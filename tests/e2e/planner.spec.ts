@@ -73,6 +73,38 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await expect(page.getByTestId("calendar")).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "planner-built");
+
+  // A ¥1.50 CPM on Qianchuan is questioned before it is saved; "Add anyway" adds it, and the form
+  // starts afresh for the next line (issue 12: five lines in a row kept the same values).
+  await form.getByLabel("Ecosystem").selectOption({ label: "ByteDance / Douyin (Ocean Engine)" });
+  await form.getByLabel("Placement").selectOption({ label: "Qianchuan (Douyin shop and live commerce)" });
+  await form.getByLabel("Budget (CNY)").fill("250000");
+  await form.getByLabel("Unit cost (CNY)").fill("1.50");
+  await form.getByLabel("Line name").fill("Live GMV push");
+  await form.getByLabel("Budget (CNY)").press("Enter");
+  await expect(form.getByTestId("line-checks")).toContainText("less than a fifth of this placement's benchmark");
+  await expect(lines.locator("tbody > tr")).toHaveCount(4);
+  await form.getByRole("button", { name: "Add anyway" }).click();
+  await expect(lines.locator("tbody > tr")).toHaveCount(5);
+  await expect(form.getByLabel("Budget (CNY)")).toHaveValue("");
+  await expect(form.getByLabel("Line name")).toHaveValue("");
+  await expect(form.getByLabel("Unit cost (CNY)")).toHaveValue("");
+  await expect(form.getByLabel("Placement")).toHaveValue("");
+  await expect(form.getByLabel("Ecosystem")).toBeFocused();
+
+  // TopView bought on CPT for 7 days with ¥180,000, far below its ¥2.5M a day: said on the line and in the summary.
+  await form.getByLabel("Ecosystem").selectOption({ label: "ByteDance / Douyin (Ocean Engine)" });
+  await form.getByLabel("Placement").selectOption({ label: "Douyin TopView and splash" });
+  await form.getByLabel("Buying model").selectOption("cpt");
+  await form.getByLabel("Start date").fill("2027-09-01");
+  await form.getByLabel("End date").fill("2027-09-07");
+  await form.getByLabel("Budget (CNY)").fill("180000");
+  await form.getByLabel("Budget (CNY)").press("Enter");
+  await expect(lines.locator("tbody > tr")).toHaveCount(6);
+  await expect(lines.getByTestId("fixed-cost-note")).toContainText("buys 0 of them");
+  await expect(page.getByTestId("warnings")).toContainText("buys 0 of its 7 days on this fixed-price slot, which costs ¥17,500,000.00");
+  await expectAccessible(page);
+  await screenshot(page, "planner-checks-and-fixed-cost");
 });
 
 test("two people edit the same line: the second gets the conflict view, nothing is lost", async ({ browser, consoleErrors }) => {

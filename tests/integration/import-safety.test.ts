@@ -24,7 +24,7 @@ async function planWithLines(label: string, name: string, lines: number) {
 
 async function upload(path: string, user: UserFixture, bytes: Uint8Array, filename: string) {
   const form = new FormData();
-  form.append("file", new Blob([bytes]), filename);
+  form.append("file", new Blob([new Uint8Array(bytes)]), filename);
   const response = await call(`${path}/import`, { cookie: user.cookie, body: form });
   const html = await response.text();
   const jobId = html.match(/name="jobId" value="([0-9a-f-]{36})"/)?.[1];

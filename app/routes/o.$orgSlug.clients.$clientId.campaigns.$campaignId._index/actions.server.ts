@@ -18,7 +18,7 @@ import {
   type LineInput,
 } from "~/services/planner.server";
 import type { Access } from "~/tenancy/access.server";
-import { redirectWithToast } from "~/toast.server";
+import { redirectWithToast, toastHeader } from "~/toast.server";
 import { getPlacement } from "~/domain/catalog";
 
 const notFound = () => new Response(null, { status: 404 });
@@ -107,10 +107,17 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       const converted = toLineInput(submission.value, locale);
       if (!converted.ok) return data({ intent, result: submission.reply({ fieldErrors: converted.errors }), conflict: null }, { status: 400 });
       if (intent === "add-line") {
-        const saved = await addLines(access, campaignId, [converted.input]);
+        const acknowledged = formData.get("acknowledged");
+        const saved = await addLines(access, campaignId, [converted.input], { checks: { acknowledged: typeof acknowledged === "string" ? acknowledged : null } });
         if (!saved) throw notFound();
+        // Worth a second look (a name already used, a unit cost far from the benchmark): nothing saved, the form keeps what was typed.
+        if (!saved.ok && saved.kind === "checks") return data({ intent, result: submission.reply(), conflict: null, checks: { list: saved.checks, key: saved.key } });
         if (!saved.ok) return data({ intent, result: submission.reply({ fieldErrors: rename(saved.kind === "invalid" ? saved.errors : {}) }), conflict: null }, { status: 400 });
-        return redirectWithToast(here, { kind: "success", key: "planner.linesAdded", params: { count: 1 } });
+        // The form empties for the next line (issue 12: five lines in a row kept the same name, cost and target).
+        return data(
+          { intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId: saved.value[0]!.id, version: saved.value[0]!.version } },
+          { headers: { "Set-Cookie": await toastHeader({ kind: "success", key: "planner.linesAdded", params: { count: 1 } }) } },
+        );
       }
       const lineId = String(formData.get("lineId") ?? "");
       if (!version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });

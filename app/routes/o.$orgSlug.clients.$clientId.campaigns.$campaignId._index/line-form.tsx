@@ -1,11 +1,15 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
 import { weeksInRange } from "~/domain/dates";
 import { fenToYuanString } from "~/domain/money";
+import type { LineCheck } from "~/domain/line-rules";
+import { DEFAULT_LOCALE } from "~/i18n/config";
+import { formatMoney } from "~/i18n/format";
+import type { loader as rootLoader } from "~/root";
 import type { PlanPageData } from "./view.server";
 
 type Options = PlanPageData["options"];
@@ -26,7 +30,9 @@ export type LineFormValues = {
   flight: Record<string, string>;
 };
 
-export type LineFormResult = { intent: string; result: SubmissionResult<string[]> | null; conflict: unknown; saved?: { lineId: string; version: number } } | undefined;
+export type LineFormResult =
+  | { intent: string; result: SubmissionResult<string[]> | null; conflict: unknown; saved?: { lineId: string; version: number }; checks?: { list: LineCheck[]; key: string } }
+  | undefined;
 
 /** Add or edit one line: ecosystem → placement → destination → model narrow as you choose; keyboard first. */
 export function LineForm({
@@ -54,6 +60,8 @@ export function LineForm({
 }) {
   const { t } = useTranslation();
   const lastResult = fetcher.data?.intent === intent ? (fetcher.data.result ?? undefined) : undefined;
+  const checks = fetcher.data?.intent === intent && fetcher.state === "idle" ? fetcher.data.checks : undefined;
+  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const [form, fields] = useForm<LineFormValues>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id, lastResult, defaultValue: defaults });
   const initialPlacement = options.placements.find((p) => p.id === defaults.placementId);
   const [ecosystemId, setEcosystemId] = useState(defaults.ecosystemId ?? initialPlacement?.ecosystemId ?? options.ecosystems[0]?.id ?? "");
@@ -70,9 +78,11 @@ export function LineForm({
   const firstField = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     // After a successful add, be ready for the next line from the keyboard.
-    if (intent === "add-line" && fetcher.state === "idle" && fetcher.data && !fetcher.data.result?.error) firstField.current?.focus();
+    if (intent === "add-line" && fetcher.state === "idle" && fetcher.data?.saved) firstField.current?.focus();
   }, [fetcher.state, fetcher.data, intent]);
   const destinationLevel = destinationId ? options.destinations[destinationId]?.level : undefined;
+  // The target's unit follows the KPI chosen (conform tracks the field's value as it changes).
+  const kpiUnit = options.kpis.find((k) => k.id === (fields.kpiId.value ?? defaults.kpiId))?.unit;
   return (
     <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3" data-testid={`line-form-${intent}`}>
       <input type="hidden" name="intent" value={intent} />
@@ -176,7 +186,7 @@ export function LineForm({
         <DateField meta={fields.startDate} label={t("planner.startDate")} value={start} campaign={campaign} onChange={setStart} />
         <DateField meta={fields.endDate} label={t("planner.endDate")} value={end} campaign={campaign} onChange={setEnd} />
         <SelectField meta={fields.kpiId} label={t("planner.kpi")} options={[{ value: "", label: t("planner.noKpi") }, ...options.kpis.map((k) => ({ value: k.id, label: k.name }))]} />
-        <TextField meta={fields.kpiTarget} label={t("planner.kpiTarget")} />
+        <TextField meta={fields.kpiTarget} label={t("planner.kpiTarget")} help={kpiUnit ? t(`planner.kpiTargetHelp.${kpiUnit}`) : undefined} />
         <TextField meta={fields.name} label={t("planner.lineName")} help={t("planner.lineNameHelp")} className="md:col-span-2" />
         <TextField meta={fields.audienceNotes} label={t("planner.audienceNotes")} className="md:col-span-2" />
         <TextField meta={fields.formatNotes} label={t("planner.formatNotes")} className="md:col-span-2" />
@@ -218,9 +228,24 @@ export function LineForm({
           </div>
         </fieldset>
       ) : null}
+      {checks ? (
+        <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="line-checks">
+          <p className="font-semibold">{t("planner.checksTitle")}</p>
+          <ul className="list-disc pl-5">
+            {checks.list.map((check) => (
+              <li key={check.code}>
+                {check.code === "duplicate-name"
+                  ? t("planner.check.duplicate-name", { name: check.params.name })
+                  : t(`planner.check.${check.code}`, { unitCost: formatMoney(check.params.unitCostFen, locale), benchmark: formatMoney(check.params.benchmarkFen, locale) })}
+              </li>
+            ))}
+          </ul>
+          <input type="hidden" name="acknowledged" value={checks.key} />
+        </div>
+      ) : null}
       <div className="flex gap-2">
         <button type="submit" className="btn-primary" disabled={fetcher.state !== "idle"}>
-          {submitLabel}
+          {checks ? t("planner.addAnyway") : submitLabel}
         </button>
         {onCancel ? (
           <button type="button" className="btn-secondary" onClick={onCancel}>

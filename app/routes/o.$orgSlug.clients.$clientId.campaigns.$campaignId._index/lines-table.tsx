@@ -3,7 +3,7 @@ import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import type { Locale } from "~/i18n/config";
-import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
+import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult } from "./line-form";
 import type { LineView, PlanPageData } from "./view.server";
 
@@ -14,18 +14,35 @@ function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
   const e = line.estimate;
   if (!e) return <span>—</span>;
   const figures = (["impressions", "clicks", "views", "conversions"] as const).filter((f) => e[f] !== null);
+  const belowCost = e.notes.includes("fixed-buy-budget-below-natural-cost") && e.naturalCostFen !== null && e.boughtDays !== null;
   return (
-    <dl className="grid grid-cols-[auto_auto] gap-x-2 text-xs">
-      {figures.map((f) => (
-        <Fragment key={f}>
-          <dt className="text-slate-600">{t(`planner.${f}`)}</dt>
-          <dd className="text-right tabular-nums" title={e.sources[f] ? t(`planner.source.${e.sources[f]}`) : undefined}>
-            {formatNumber(e[f]!, locale)}
-          </dd>
-        </Fragment>
-      ))}
-    </dl>
+    <>
+      <dl className="grid grid-cols-[auto_auto] gap-x-2 text-xs">
+        {figures.map((f) => (
+          <Fragment key={f}>
+            <dt className="text-slate-600">{t(`planner.${f}`)}</dt>
+            <dd className="text-right tabular-nums" title={e.sources[f] ? t(`planner.source.${e.sources[f]}`) : undefined}>
+              {formatNumber(e[f]!, locale)}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+      {belowCost ? (
+        <p className="mt-1 max-w-[14rem] text-xs text-amber-900" data-testid="fixed-cost-note">
+          {t("planner.fixedBelowCost", { budget: formatMoney(line.budgetFen, locale), cost: formatMoney(e.naturalCostFen!, locale), boughtDays: e.boughtDays, count: line.days })}
+        </p>
+      ) : null}
+      {e.notes.includes("fixed-buy-no-impressions-figure") ? <p className="mt-1 max-w-[14rem] text-xs text-slate-600">{t("planner.fixedNoImpressions")}</p> : null}
+    </>
   );
+}
+
+/** The KPI and its target in the KPI's unit (money in CNY, a rate as a percentage). */
+function kpiTargetText(line: LineView, locale: Locale): string | null {
+  if (line.kpiTarget === null) return null;
+  if (line.kpiUnit === "fen") return formatMoney(line.kpiTarget, locale);
+  if (line.kpiUnit === "ratio") return formatPercent(line.kpiTarget, locale, 1);
+  return formatNumber(line.kpiTarget, locale);
 }
 
 /** One row per line; "Edit" opens the line's form in place, saved through its own fetcher so nothing else resets. */
@@ -64,7 +81,14 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
         <td className="py-2 pr-2 text-sm">{t(`model.${line.buyingModel}`)}</td>
         <td className="py-2 pr-2 text-right text-sm tabular-nums">{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
         <td className="py-2 pr-2 text-right text-sm font-medium tabular-nums">{formatMoney(line.budgetFen, locale)}</td>
-        <td className="py-2 pr-2 text-sm">{line.kpiName ?? "—"}</td>
+        <td className="py-2 pr-2 text-sm">
+          {line.kpiName ?? "—"}
+          {kpiTargetText(line, locale) !== null ? (
+            <p className="text-xs tabular-nums text-slate-700" data-testid="kpi-target">
+              {t("planner.targetShort", { target: kpiTargetText(line, locale) })}
+            </p>
+          ) : null}
+        </td>
         <td className="py-2 pr-2">
           <EstimateCell line={line} locale={locale} />
         </td>

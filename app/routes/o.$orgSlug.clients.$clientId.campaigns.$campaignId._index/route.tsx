@@ -79,6 +79,16 @@ export default function CampaignPlanPage() {
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const { campaign, canEdit } = data;
   const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
+  // Each added line starts the form afresh (a new instance: typed values, choices and errors gone).
+  const [addRound, setAddRound] = useState(0);
+  const lastAdded = useRef<string | null>(null);
+  useEffect(() => {
+    const added = addFetcher.state === "idle" ? addFetcher.data?.saved?.lineId : undefined;
+    if (added && added !== lastAdded.current) {
+      lastAdded.current = added;
+      setAddRound((round) => round + 1);
+    }
+  }, [addFetcher.state, addFetcher.data]);
   const campaignResult = actionData && "intent" in actionData && actionData.intent === "update-campaign" ? actionData.result : undefined;
   const campaignConflict = actionData && "conflict" in actionData && actionData.conflict && (actionData.conflict as { kind: string }).kind === "campaign" ? actionData.conflict : null;
   // The campaign version this person's edit is based on: fixed when they open the form (and after
@@ -224,6 +234,7 @@ export default function CampaignPlanPage() {
             {t("planner.addLine")}
           </h2>
           <LineForm
+            key={addRound}
             id="add-line"
             options={data.options}
             defaults={{ startDate: campaign.startDate, endDate: campaign.endDate, flightingMode: "even" }}

@@ -126,6 +126,8 @@ export function PlanSummary({ data, locale }: { data: PlanPageData; locale: Loca
                       unitCost: money(p.unitCostFen),
                       min: money(p.minFen),
                       max: money(p.maxFen),
+                      budget: money(p.budgetFen),
+                      cost: money(p.naturalCostFen),
                     })}
                   </li>
                 );

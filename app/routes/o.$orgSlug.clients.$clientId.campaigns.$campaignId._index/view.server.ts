@@ -20,6 +20,8 @@ function lineView(derived: DerivedLine, locale: Locale) {
     ecosystemColor: ecosystem?.colorHex ?? "#64748b",
     destinationName: destination ? pick(locale, destination.nameEn, destination.nameZh) : line.destinationId,
     kpiName: kpi ? pick(locale, kpi.nameEn, kpi.nameZh) : line.kpiId,
+    kpiUnit: kpi?.unit ?? null,
+    days: derived.days,
     /** The target as the person types it (a money target in yuan). */
     kpiTargetInput: kpiTargetToInput(line.kpiId, line.kpiTarget),
     level: derived.effectiveLevel,
@@ -36,6 +38,8 @@ function lineView(derived: DerivedLine, locale: Locale) {
           engagements: estimate.engagements,
           sources: estimate.sources,
           notes: estimate.notes,
+          naturalCostFen: estimate.naturalCostFen,
+          boughtDays: estimate.boughtDays,
         }
       : null,
     flightWeeks: flighting.ok ? flighting.weeks.map((w) => ({ week: w.week, amountFen: w.amountFen })) : [],
@@ -58,7 +62,7 @@ export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1
   const summary = derived.summary;
   const warnings = planWarnings({
     campaign: { start: campaign.startDate, end: campaign.endDate, budgetFen: campaign.budgetFen },
-    lines: derived.lines.map(({ line, placement, level }) => {
+    lines: derived.lines.map(({ line, placement, level, estimate, days }) => {
       const bounds = placement?.bidBoundsFen[line.buyingModel];
       return {
         id: line.id,
@@ -70,6 +74,8 @@ export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1
         unitCostFen: line.unitCostFen ?? undefined,
         bidBoundsFen: bounds ? { minFen: bounds.minFen, maxFen: bounds.maxFen } : undefined,
         destinationReachable: level?.isReachable ?? false,
+        fixedCost:
+          estimate?.naturalCostFen != null && estimate.boughtDays !== null ? { naturalCostFen: estimate.naturalCostFen, days, boughtDays: estimate.boughtDays } : undefined,
       };
     }),
   });
@@ -107,7 +113,7 @@ export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1
         }),
       ),
       ecosystems: [...new Set(catalog.placements.map((p) => p.ecosystemId))].map((id) => ({ id, ...ecosystemName(id) })),
-      kpis: KPIS.map((k) => ({ id: k.id, name: pick(locale, k.nameEn, k.nameZh), requiredLevel: k.requiredLevel })),
+      kpis: KPIS.map((k) => ({ id: k.id, name: pick(locale, k.nameEn, k.nameZh), requiredLevel: k.requiredLevel, unit: k.unit })),
     },
   };
 }
