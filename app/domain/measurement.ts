@@ -5,6 +5,7 @@ import {
   getDestination,
   getEcosystem,
   getKpi,
+  getMeasurementMethod,
   MEASUREMENT_METHODS,
   type DataProductId,
   type Destination,
@@ -29,6 +30,8 @@ export type MeasurementLine = {
   budgetFen: number;
   /** The KPI the line is bought for; when no entry of a line says so, its first entry is primary. */
   isPrimaryKpi?: boolean;
+  /** The method the planner chose for the row (typed or applied as an alternative); null or absent: none chosen. */
+  plannedMethodId?: string | null;
 };
 
 /** The part of a line that decides its data level. */
@@ -61,6 +64,22 @@ export type MethodAlternative = {
 
 export type Alternative = DestinationAlternative | MethodAlternative;
 
+/**
+ * What the planner's chosen method does for a row (issue 12). "measures": it gives the KPI at the level
+ * the KPI needs on this line. Otherwise why it cannot: it gives less than the KPI needs, it does not
+ * report the KPI, the line is too closed for it, or it is another ecosystem's data product.
+ */
+export type PlannedMethodStatus = "measures" | "below-required" | "kpi-not-covered" | "line-too-closed" | "other-ecosystem";
+
+export type PlannedMethod = {
+  methodId: MeasurementMethodId;
+  status: PlannedMethodStatus;
+  /** What the method hands back to the brand. */
+  outputLevel: DataLevel;
+  /** The least open line the method works on. */
+  minLineLevel: DataLevel;
+};
+
 export type MeasurementRow = {
   lineId: string;
   kpiId: KpiId;
@@ -88,6 +107,12 @@ export type MeasurementRow = {
   levelExplanationZh: string;
   /** Empty when the KPI is measurable. */
   alternatives: Alternative[];
+  /**
+   * The planner's chosen method and what it does here; null when none (or an unknown one) is chosen.
+   * It never changes isMeasurable (brief rule 4: only the effective level does); when it measures the
+   * KPI, the row's method, source, owner, lag and verdict are its own.
+   */
+  plannedMethod: PlannedMethod | null;
 };
 
 function requireKpi(id: KpiId): Kpi {
@@ -114,6 +139,25 @@ function measuresAsRequired(method: MeasurementMethod, kpi: Kpi, placement: Plac
     meetsLevel(method.outputLevel, kpi.requiredLevel) &&
     (method.dataProductId === null || placement.dataProducts.includes(method.dataProductId))
   );
+}
+
+/**
+ * Issue 12: what a chosen method can do for a KPI on a line. A method works on the data the line gives
+ * back, so it never reports more than the line's level (brief rule 4; seed 001: closed platforms hand
+ * back aggregates only) — "measures" needs the line itself to be measurable.
+ */
+export function assessPlannedMethod(method: MeasurementMethod, kpi: Kpi, placement: Placement, effective: DataLevel): PlannedMethod {
+  const status: PlannedMethodStatus =
+    method.dataProductId !== null && !placement.dataProducts.includes(method.dataProductId)
+      ? "other-ecosystem"
+      : !method.kpiIds.includes(kpi.id)
+        ? "kpi-not-covered"
+        : !meetsLevel(effective, method.minLineLevel)
+          ? "line-too-closed"
+          : !meetsLevel(method.outputLevel, kpi.requiredLevel) || !isMeasurable(effective, kpi.requiredLevel)
+            ? "below-required"
+            : "measures";
+  return { methodId: method.id, status, outputLevel: method.outputLevel, minLineLevel: method.minLineLevel };
 }
 
 /**
@@ -145,7 +189,7 @@ function describeDataSource(method: MeasurementMethod, placement: Placement, des
 }
 
 /** A method's name inside an English sentence: "brand-lift study", but "CRM order matching" and product names as they are. */
-function methodInSentenceEn(method: MeasurementMethod): string {
+export function methodInSentenceEn(method: MeasurementMethod): string {
   const name = method.nameEn;
   const isProperName = method.kind === "data-product" || /^.[A-Z]/.test(name);
   return isProperName ? name : name.charAt(0).toLowerCase() + name.slice(1);
@@ -287,7 +331,10 @@ export function buildMeasurementRows(lines: readonly MeasurementLine[], override
     const destination = requireDestination(line.destinationId);
     const level = resolveLineLevel(line.placement, destination, overrides);
     const measurable = isMeasurable(level.effective, kpi.requiredLevel);
-    const method = measurable ? chooseMethod(line.placement, kpi, level.effective) : null;
+    const chosen = line.plannedMethodId ? getMeasurementMethod(line.plannedMethodId) : undefined;
+    const plannedMethod = chosen ? assessPlannedMethod(chosen, kpi, line.placement, level.effective) : null;
+    // The planner's method when it measures the KPI as required (issue 12), else the best one the catalog has.
+    const method = !measurable ? null : chosen && plannedMethod?.status === "measures" ? chosen : chooseMethod(line.placement, kpi, level.effective);
     const routeEn = `${line.placement.nameEn} → ${destination.nameEn}`;
     const routeZh = `${line.placement.nameZh} → ${destination.nameZh}`;
     return {
@@ -312,6 +359,7 @@ export function buildMeasurementRows(lines: readonly MeasurementLine[], override
       levelExplanationEn: explainLevel(line.placement, destination, "en", overrides),
       levelExplanationZh: explainLevel(line.placement, destination, "zh", overrides),
       alternatives: measurable ? [] : suggestAlternatives(line, kpi.id, overrides),
+      plannedMethod,
     };
   });
 }

@@ -201,6 +201,7 @@ export function derivePlan(snapshot: PlanSnapshot, catalog: PlanCatalog, locale:
       kpiId: derived.kpi.id,
       budgetFen: derived.line.budgetFen,
       isPrimaryKpi: true,
+      plannedMethodId: derived.line.measurement.methodId,
     });
   }
   return {
@@ -214,14 +215,14 @@ export function derivePlan(snapshot: PlanSnapshot, catalog: PlanCatalog, locale:
 }
 
 /**
- * buildMeasurementRows, computed once per route × KPI: everything in a row but the line id and its
- * budget depends only on placement, destination, KPI and the overrides (each line has one KPI, so
- * every row is its line's primary one).
+ * buildMeasurementRows, computed once per route × KPI × planned method: everything in a row but the
+ * line id and its budget depends only on placement, destination, KPI, the planner's method and the
+ * overrides (each line has one KPI, so every row is its line's primary one).
  */
 function buildMeasurementRowsOnce(lines: readonly MeasurementLine[], overrides: readonly LevelOverride[]): MeasurementRow[] {
   const templates = new Map<string, MeasurementRow>();
   return lines.map((line) => {
-    const key = `${line.placement.id}|${line.destinationId}|${line.kpiId}`;
+    const key = `${line.placement.id}|${line.destinationId}|${line.kpiId}|${line.plannedMethodId ?? ""}`;
     let template = templates.get(key);
     if (!template) {
       template = buildMeasurementRows([line], overrides)[0]!;

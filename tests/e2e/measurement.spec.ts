@@ -26,6 +26,19 @@ test("a mismatch shows its alternatives; landing in a WeChat mini program makes 
   await expect(baidu.getByRole("button", { name: /^Land in/ })).toHaveCount(0);
   await screenshot(page, "measurement-mismatch");
 
+  // Issue 12: Yuntu measures in aggregate only, so the row says why it stays ✗ and the coverage stays.
+  await douyin.getByRole("button", { name: "Measure with Yuntu" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Yuntu is now the row's method.");
+  await expect(douyin.getByTestId("method-note")).toContainText("gives only aggregated estimates of “Repurchase rate”, which needs transactional data");
+  await expect(douyin.getByTestId("method-note")).toContainText("the coverage score does not change");
+  await expect(douyin.getByTestId("method-in-use")).toContainText("Yuntu is this row's method");
+  await expect(douyin.getByRole("button", { name: "Measure with Yuntu" })).toHaveCount(0);
+  await expect(douyin.locator('select[name="methodId"]')).toHaveValue("data-product:ocean-engine-yuntu");
+  await expect(douyin.getByTestId("measurable")).toContainText("No");
+  expect(parse(await page.getByTestId("coverage-ratio").innerText())).toBe(before);
+  await expectAccessible(page);
+  await screenshot(page, "measurement-method-applied");
+
   await land.click();
   await expect(page.getByTestId("toast")).toContainText("Change applied.");
   const moved = page.getByTestId("measurement-rows").locator("> li", { hasText: "Repurchase rate · Douyin in-feed video ads → WeChat mini program" });

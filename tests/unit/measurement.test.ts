@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DESTINATION_IDS, getDestination, getPlacement, KPI_IDS, KPIS, PLACEMENTS, type KpiId, type Placement } from "~/domain/catalog";
+import { DESTINATION_IDS, getDestination, getPlacement, KPI_IDS, KPIS, MEASUREMENT_METHODS, PLACEMENTS, type KpiId, type Placement } from "~/domain/catalog";
 import { DATA_LEVELS, type DataLevel } from "~/domain/data-level";
 import {
   applyAlternative,
@@ -347,5 +347,49 @@ describe("identity bridge (brief rule 5)", () => {
       crossEcosystemMatchingRequiresConsent: true,
     });
     expect(getDestination("wechat-mini-program")!.ecosystemId).toBe("tencent");
+  });
+});
+
+describe("the planner's chosen method (issue 12)", () => {
+  const planned = (entry: MeasurementLine, methodId: string) => rowOf({ ...entry, plannedMethodId: methodId });
+
+  it("Yuntu on a Douyin shop line gives repurchase rate only in aggregate: the row stays not measurable and the coverage stays", () => {
+    const douyin = line("d", "douyin-infeed", "douyin-shop", "repurchase-rate", 1_000, true);
+    const row = planned(douyin, "data-product:ocean-engine-yuntu");
+    expect(row.isMeasurable).toBe(false);
+    expect(row.plannedMethod).toEqual({ methodId: "data-product:ocean-engine-yuntu", status: "below-required", outputLevel: "aggregated", minLineLevel: "aggregated" });
+    expect(row.explanationEn).toBe(rowOf(douyin).explanationEn);
+    expect(coverageScore([{ ...douyin, plannedMethodId: "data-product:ocean-engine-yuntu" }])).toEqual(coverageScore([douyin]));
+  });
+
+  it("names why a method cannot measure a KPI: not its KPI, a line too closed, another ecosystem's product", () => {
+    expect(planned(line("l", "alimama-zhitongche", "tmall-store", "gmv", 1), "platform-reports").plannedMethod?.status).toBe("kpi-not-covered");
+    expect(planned(line("l", "douyin-infeed", "douyin-shop", "orders", 1), "first-party-touchpoint").plannedMethod?.status).toBe("line-too-closed");
+    expect(planned(line("l", "douyin-infeed", "douyin-shop", "reach", 1), "data-product:baidu-guanxingpan").plannedMethod?.status).toBe("other-ecosystem");
+    expect(planned(line("l", "douyin-infeed", "douyin-shop", "reach", 1), "no-such-method").plannedMethod).toBeNull();
+  });
+
+  it("a method that measures the KPI on a measurable line becomes the row's method, source, owner and verdict", () => {
+    const row = planned(line("l", "douyin-topview", "none", "reach", 1), "data-product:ocean-engine-yuntu");
+    expect(row).toMatchObject({ isMeasurable: true, methodId: "data-product:ocean-engine-yuntu", dataSourceEn: "Yuntu", owner: "agency", lagDays: 2 });
+    expect(row.plannedMethod?.status).toBe("measures");
+    expect(row.explanationEn).toMatch(/measurable through Yuntu\.$/);
+  });
+
+  // Property over the catalog: no method ever changes the verdict or claims to measure a KPI the line cannot give.
+  it.each(PLACEMENTS.map((p) => [p.id] as const))("%s: a chosen method never changes whether a KPI is measurable", (placementId) => {
+    const p = placement(placementId);
+    for (const destinationId of p.destinations) {
+      for (const kpiId of KPI_IDS) {
+        const current = line("l", placementId, destinationId, kpiId, 1_000);
+        const base = rowOf(current);
+        for (const method of MEASUREMENT_METHODS) {
+          const row = planned(current, method.id);
+          expect(row.isMeasurable).toBe(base.isMeasurable);
+          if (row.plannedMethod?.status === "measures") expect(row.isMeasurable, `${kpiId} by ${method.id}`).toBe(true);
+          expect(coverageScore([{ ...current, plannedMethodId: method.id }])).toEqual(coverageScore([current]));
+        }
+      }
+    }
   });
 });

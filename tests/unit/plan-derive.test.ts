@@ -133,7 +133,7 @@ describe("derivePlan", () => {
     const plan = derivePlan(snapshot, catalog, "zh");
     const measured: MeasurementLine[] = plan.lines
       .filter((d) => d.kpi && d.placement)
-      .map((d) => ({ id: d.line.id, placement: d.placement!, destinationId: d.line.destinationId, kpiId: d.kpi!.id, budgetFen: d.line.budgetFen, isPrimaryKpi: true }));
+      .map((d) => ({ id: d.line.id, placement: d.placement!, destinationId: d.line.destinationId, kpiId: d.kpi!.id, budgetFen: d.line.budgetFen, isPrimaryKpi: true, plannedMethodId: d.line.measurement.methodId }));
     expect(plan.measurementRows).toEqual(buildMeasurementRows(measured, catalog.levelOverrides));
     expect(plan.coverage).toEqual(coverageScore(measured, catalog.levelOverrides));
     const withoutKpi = snapshot.lines.filter((l) => l.kpiId === null).reduce((sum, l) => sum + l.budgetFen, 0);

@@ -7,7 +7,8 @@ import { DataLevelBadge } from "~/components/data-level-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, PageTitle } from "~/components/forms";
 import { getDestination, getKpi, getMeasurementMethod, MEASUREMENT_METHODS, MEASUREMENT_OWNERS } from "~/domain/catalog";
-import { planIdentityBridge } from "~/domain/measurement";
+import { methodInSentenceEn, planIdentityBridge } from "~/domain/measurement";
+import { levelName } from "~/domain/openness";
 import { CONTRACT_ACCESS } from "~/domain/plan";
 import { derivePlan } from "~/domain/plan-derive";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
@@ -42,6 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const kpi = getKpi(row.kpiId)!;
     const conversions = d.estimate?.conversions ?? 0;
     const bridge = planIdentityBridge(row.destinationId, conversions, typed.bindingRate ?? 0);
+    const planned = row.plannedMethod;
+    const plannedMethod = planned ? getMeasurementMethod(planned.methodId)! : undefined;
+    // The method the verdict rests on when the planner's own does not measure the KPI (issue 12).
+    const verdictMethod = row.methodId && row.methodId !== planned?.methodId ? getMeasurementMethod(row.methodId) : undefined;
     return {
       lineId: row.lineId,
       version: d.line.version,
@@ -65,6 +70,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       needsDataAccessClause: row.needsDataAccessClause,
       bindingRate: typed.bindingRate,
       bridge: bridge ? { expectedBoundCustomers: bridge.expectedBoundCustomers, conversions } : null,
+      plannedMethod:
+        planned && plannedMethod && planned.status !== "measures"
+          ? {
+              status: planned.status,
+              name: pick(locale, plannedMethod.nameEn, plannedMethod.nameZh),
+              outputLevel: planned.outputLevel,
+              minLineLevel: planned.minLineLevel,
+              verdictMethodName: verdictMethod ? pick(locale, methodInSentenceEn(verdictMethod), verdictMethod.nameZh) : null,
+            }
+          : null,
+      canChangeDestination: row.alternatives.some((a) => a.kind === "change-destination"),
       alternatives: row.alternatives.map((a) =>
         a.kind === "change-destination"
           ? { kind: a.kind, destinationId: a.destinationId, label: pick(locale, getDestination(a.destinationId)!.nameEn, getDestination(a.destinationId)!.nameZh), level: a.resultingLevel, explanation: pick(locale, a.explanationEn, a.explanationZh) }
@@ -153,7 +169,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await updateLineMeasurement(access, campaignId, lineId, version.data, { ...line.measurement, methodId: method.id, owner: method.defaultOwner, lagDays: method.lagDays });
     if (!result) throw notFound();
     if (!result.ok) return data({ lineId, errors: { form: ["planner.conflictTitle"] } }, { status: 409 });
-    return redirectWithToast(here, { kind: "success", key: "measurement.applied" });
+    // A method changes how the KPI is measured, not whether it is (brief rule 4): the toast does not claim more.
+    const locale = await getLocale(request);
+    return redirectWithToast(here, { kind: "success", key: "measurement.methodApplied", params: { method: pick(locale, method.nameEn, method.nameZh) } });
   }
   if (intent === "save-measurement") {
     const parsed = SaveSchema.safeParse(Object.fromEntries(formData));
@@ -247,6 +265,7 @@ export default function MeasurementPage() {
               <p className="mt-2 text-sm text-slate-800" data-testid="verdict">
                 {row.explanation}
               </p>
+              {row.plannedMethod ? <PlannedMethodNote row={row} locale={locale} /> : null}
               {errors?.form ? <ErrorList errors={errors.form} /> : null}
               {!row.isMeasurable ? (
                 <div className="mt-3 rounded-md bg-amber-50 p-3" data-testid="alternatives">
@@ -255,7 +274,11 @@ export default function MeasurementPage() {
                   <ul className="mt-1 space-y-2">
                     {row.alternatives.map((alt) => (
                       <li key={alt.kind === "change-destination" ? alt.destinationId : alt.methodId} className="flex flex-wrap items-center gap-2 text-sm">
-                        {canEdit ? (
+                        {alt.kind !== "change-destination" && row.methodIsTyped && row.methodId === alt.methodId ? (
+                          <strong className="text-teal-900" data-testid="method-in-use">
+                            ✓ {t("measurement.methodInUse", { method: alt.label })}
+                          </strong>
+                        ) : canEdit ? (
                           <Form method="post">
                             <input type="hidden" name="lineId" value={row.lineId} />
                             <input type="hidden" name="version" value={row.version} />
@@ -282,7 +305,7 @@ export default function MeasurementPage() {
                         )}
                         <DataLevelBadge level={alt.level} />
                         <span className="text-xs text-slate-700">
-                          {alt.kind === "change-destination" ? t("measurement.planChange") : `${t("measurement.methodChange")} · ${t("measurement.aggregateEstimate", { level: t(`level.${alt.level}`) })}`}
+                          {alt.kind === "change-destination" ? t("measurement.planChange") : `${t("measurement.methodChangeOnly")} · ${t("measurement.aggregateEstimate", { level: t(`level.${alt.level}`) })}`}
                           {alt.kind !== "change-destination" && alt.needsConsent ? ` · ${t("measurement.needsConsent")}` : ""}
                         </span>
                         <span className="w-full text-xs text-slate-600">{alt.explanation}</span>
@@ -291,7 +314,8 @@ export default function MeasurementPage() {
                   </ul>
                 </div>
               ) : null}
-              <Form method="post" className="mt-3 grid gap-3 md:grid-cols-5" aria-label={`${t("measurement.save")} — ${row.lineName}`}>
+              {/* Keyed by version: the uncontrolled fields show what was saved after an apply or a save. */}
+              <Form key={`${row.lineId}:${row.version}`} method="post" className="mt-3 grid gap-3 md:grid-cols-5" aria-label={`${t("measurement.save")} — ${row.lineName}`}>
                 <input type="hidden" name="intent" value="save-measurement" />
                 <input type="hidden" name="lineId" value={row.lineId} />
                 <input type="hidden" name="version" value={row.version} />
@@ -365,6 +389,34 @@ export default function MeasurementPage() {
         })}
       </ul>
     </div>
+  );
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+/** Issue 12: the planner's method cannot make the KPI measurable here — say why, and what would. */
+function PlannedMethodNote({ row, locale }: { row: Row; locale: Locale }) {
+  const { t } = useTranslation();
+  const planned = row.plannedMethod!;
+  const names = {
+    method: planned.name,
+    kpi: row.kpiName,
+    output: levelName(planned.outputLevel, locale),
+    required: levelName(row.requiredLevel, locale),
+    effective: levelName(row.effectiveLevel, locale),
+    min: levelName(planned.minLineLevel, locale),
+  };
+  const sentences = [t(`measurement.methodNote.${planned.status}`, names)];
+  if (!row.isMeasurable) {
+    sentences.push(t("measurement.methodNote.staysUnmeasurable", names));
+    sentences.push(t(row.canChangeDestination ? "measurement.methodNote.changeDestination" : "measurement.methodNote.noDestination", names));
+  } else if (planned.verdictMethodName) {
+    sentences.push(t("measurement.methodNote.verdictRestsOn", { verdictMethod: planned.verdictMethodName }));
+  }
+  return (
+    <p className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-2 text-sm text-slate-800" data-testid="method-note">
+      {sentences.join(locale === "zh" ? "" : " ")}
+    </p>
   );
 }
 
