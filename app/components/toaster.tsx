@@ -14,11 +14,14 @@ export function Toaster({ toast }: { toast: ToastView | null }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState<ToastView | null>(toast);
   useEffect(() => {
-    setVisible(toast);
-    if (!toast) return;
+    // A later load without a toast (a live update, the revalidation after a save) must not hide this one.
+    if (toast) setVisible(toast);
+  }, [toast]);
+  useEffect(() => {
+    if (!visible) return;
     const timer = setTimeout(() => setVisible(null), 6_000);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [visible]);
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2">
       {visible ? (

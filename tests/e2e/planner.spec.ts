@@ -21,6 +21,8 @@ async function addLine(page: Page, ecosystem: string, placement: string, destina
 }
 
 test("a planner builds a campaign across four ecosystems, sees badges and charts, flights a line front-loaded", async ({ page, consoleErrors }) => {
+  // One planner's whole session (six lines, checks, a fixed buy, unsaved edits): longer than one step.
+  test.slow();
   void consoleErrors;
   await openDemoClient(page, DEMO.planner);
   await page.getByRole("link", { name: "New campaign", exact: true }).click();
@@ -105,6 +107,19 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await expect(page.getByTestId("warnings")).toContainText("buys 0 of its 7 days on this fixed-price slot, which costs ¥17,500,000.00");
   await expectAccessible(page);
   await screenshot(page, "planner-checks-and-fixed-cost");
+
+  // Unsaved edits are not lost by a stray click: leaving asks first.
+  await form.getByLabel("Line name").fill("Half-typed line");
+  await page.getByRole("link", { name: "← Demo Brand" }).click();
+  const dialog = page.getByTestId("unsaved-dialog");
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Stay and keep editing" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(form.getByLabel("Line name")).toHaveValue("Half-typed line");
+  await page.getByRole("link", { name: "← Demo Brand" }).click();
+  await dialog.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
 });
 
 test("two people edit the same line: the second gets the conflict view, nothing is lost", async ({ browser, consoleErrors }) => {
@@ -133,14 +148,22 @@ test("two people edit the same line: the second gets the conflict view, nothing 
   // the edit must still be based on the version the planner started from.
   await expect(planner.getByTestId("live-notice")).toBeVisible({ timeout: 15_000 });
   await expect(plannerForm).toBeVisible();
+  // The open form says the line changed meanwhile, before any save finds out.
+  await expect(plannerForm.getByTestId("line-changed-meanwhile")).toBeVisible();
 
+  // The planner changes the budget too (a clash) and the audience notes (a field the lead never touched).
   await plannerForm.getByLabel("Budget (CNY)").fill("444444");
+  await plannerForm.getByLabel("Audience / targeting").fill("Women 25-40, tier 1-2 cities");
   await plannerForm.getByRole("button", { name: "Save line" }).click();
   const conflict = planner.getByTestId("conflict");
   await expect(conflict).toBeVisible();
   await expect(conflict.getByTestId("theirs-budgetFen")).toHaveText("¥333,333.00");
   await expect(conflict.getByTestId("yours-budgetFen")).toHaveText("¥444,444.00");
-  await expect(plannerForm.getByLabel("Budget (CNY)")).toHaveValue("444444");
+  // Only the clash is asked about; the other change is kept, and nothing the planner never touched is "theirs".
+  await expect(conflict.locator("tbody tr")).toHaveCount(1);
+  await expect(conflict.getByTestId("conflict-kept")).toContainText("Audience / targeting");
+  await expect(plannerForm.getByLabel("Budget (CNY)")).toHaveValue(/^444444(\.00)?$/);
+  await expect(plannerForm.getByLabel("Audience / targeting")).toHaveValue("Women 25-40, tier 1-2 cities");
   await expectAccessible(planner);
   await screenshot(planner, "planner-conflict");
 
@@ -149,6 +172,23 @@ test("two people edit the same line: the second gets the conflict view, nothing 
   await expect(plannerForm).toHaveCount(0);
   await planner.reload();
   await expect(planner.getByTestId("line-0")).toContainText("¥444,444.00");
+
+  // Different fields: merged without a conflict (issue 12: "save mine" used to revert the colleague's change).
+  await lead.reload();
+  await lead.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
+  await planner.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
+  await leadForm.getByLabel("Creative formats").fill("15s vertical video");
+  await leadForm.getByRole("button", { name: "Save line" }).click();
+  await expect(leadForm).toHaveCount(0);
+  await plannerForm.getByLabel("Budget (CNY)").fill("450000");
+  await plannerForm.getByRole("button", { name: "Save line" }).click();
+  await expect(plannerForm).toHaveCount(0);
+  await expect(planner.getByTestId("toast")).toContainText("their changes are kept");
+  await planner.reload();
+  await expect(planner.getByTestId("line-0")).toContainText("¥450,000.00");
+  await planner.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
+  await expect(plannerForm.getByLabel("Creative formats")).toHaveValue("15s vertical video");
+  await expect(plannerForm.getByLabel("Audience / targeting")).toHaveValue("Women 25-40, tier 1-2 cities");
   await plannerContext.close();
   await leadContext.close();
 });

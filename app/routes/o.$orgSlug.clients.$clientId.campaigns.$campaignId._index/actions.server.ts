@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { parseMoneyToFen } from "~/domain/money";
 import type { Locale } from "~/i18n/config";
-import { campaignSchema, lineSchema, readKpiTarget, versionField } from "~/services/forms.server";
+import { mergeEdit } from "~/domain/edit-merge";
+import { campaignSchema, kpiTargetToInput, lineSchema, readKpiTarget, versionField } from "~/services/forms.server";
 import {
   addLines,
   archiveCampaign,
@@ -11,6 +12,7 @@ import {
   duplicateCampaign,
   duplicateLine,
   ensurePlanEditable,
+  lineInputOf,
   moveLine,
   toPlanLine,
   updateCampaign,
@@ -20,6 +22,7 @@ import {
 import type { Access } from "~/tenancy/access.server";
 import { redirectWithToast, toastHeader } from "~/toast.server";
 import { getPlacement } from "~/domain/catalog";
+import { lineToFormValues } from "./line-form";
 
 const notFound = () => new Response(null, { status: 404 });
 
@@ -57,6 +60,50 @@ function toLineInput(value: LineValues, locale: Locale): { ok: true; input: Line
       customFlightingFen,
     },
   };
+}
+
+/** The fields of a line a person edits in the form. */
+const LINE_INPUT_FIELDS = [
+  "name",
+  "placementId",
+  "destinationId",
+  "buyingModel",
+  "unitCostFen",
+  "budgetFen",
+  "startDate",
+  "endDate",
+  "kpiId",
+  "kpiTarget",
+  "audienceNotes",
+  "formatNotes",
+  "flightingMode",
+  "customFlightingFen",
+] as const satisfies readonly (keyof LineInput)[];
+
+/**
+ * The line as the form showed it when the person opened it (a hidden "base" field, JSON of the form
+ * values), read through the same schema as what they submit; null when absent or unreadable.
+ */
+function readLineBase(raw: FormDataEntryValue | null, locale: Locale): LineInput | null {
+  if (typeof raw !== "string" || raw.length > 20_000) return null;
+  let values: unknown;
+  try {
+    values = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!values || typeof values !== "object") return null;
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    if (typeof value === "string") form.set(key, value);
+    else if (key === "flight" && value && typeof value === "object") {
+      for (const [week, amount] of Object.entries(value as Record<string, unknown>)) if (typeof amount === "string") form.set(`flight.${week}`, amount);
+    }
+  }
+  const submission = parseWithZod(form, { schema: lineSchema(locale) });
+  if (submission.status !== "success") return null;
+  const converted = toLineInput(submission.value, locale);
+  return converted.ok ? converted.input : null;
 }
 
 const rename = (errors: Record<string, string[]>) => {
@@ -125,8 +172,36 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       if (!saved) throw notFound();
       if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: rename(saved.errors) }), conflict: null }, { status: 400 });
       if (!saved.ok) {
+        if (!saved.current) return data({ intent, result: null, conflict: { kind: "line" as const, lineId, theirs: null, yours: converted.input } }, { status: 409 });
+        // Someone saved this line since the person opened it: merge by field from the version they started from.
+        const theirsLine = toPlanLine(saved.current);
+        const base = readLineBase(formData.get("base"), locale);
+        const merge = base ? mergeEdit(base, converted.input, lineInputOf(theirsLine), LINE_INPUT_FIELDS) : null;
+        if (merge && merge.clashes.length === 0) {
+          const again = await updateLine(access, campaignId, lineId, theirsLine.version, merge.merged);
+          if (again?.ok) {
+            return data(
+              { intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId, version: again.value.version } },
+              { headers: { "Set-Cookie": await toastHeader({ kind: "info", key: "planner.mergedSaved" }) } },
+            );
+          }
+        }
+        const mine = merge ? merge.mine : LINE_INPUT_FIELDS;
         return data(
-          { intent, result: submission.reply(), conflict: { kind: "line" as const, lineId, theirs: saved.current ? toPlanLine(saved.current) : null, yours: converted.input } },
+          {
+            intent,
+            // No reply: the form is rebuilt from the merge below, not from what was typed over the colleague's change.
+            result: null,
+            conflict: {
+              kind: "line" as const,
+              lineId,
+              theirs: theirsLine,
+              yours: Object.fromEntries(mine.map((field) => [field, converted.input[field]])),
+              clashes: merge ? merge.clashes : LINE_INPUT_FIELDS,
+              theirsForm: lineToFormValues({ ...theirsLine, kpiTargetInput: kpiTargetToInput(theirsLine.kpiId, theirsLine.kpiTarget) }),
+              mergedForm: lineToFormValues({ ...(merge?.merged ?? converted.input), ecosystemId: getPlacement((merge?.merged ?? converted.input).placementId)?.ecosystemId ?? theirsLine.ecosystemId, kpiTargetInput: kpiTargetToInput((merge?.merged ?? converted.input).kpiId, (merge?.merged ?? converted.input).kpiTarget) }),
+            },
+          },
           { status: 409 },
         );
       }

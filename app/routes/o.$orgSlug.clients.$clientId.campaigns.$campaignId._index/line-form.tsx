@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useFetcher, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
@@ -34,6 +34,9 @@ export type LineFormResult =
   | { intent: string; result: SubmissionResult<string[]> | null; conflict: unknown; saved?: { lineId: string; version: number }; checks?: { list: LineCheck[]; key: string } }
   | undefined;
 
+/** Where open line forms report whether they hold unsaved edits (the page warns before they are lost). */
+export const UnsavedEditsContext = createContext<((formId: string, dirty: boolean) => void) | null>(null);
+
 /** Add or edit one line: ecosystem → placement → destination → model narrow as you choose; keyboard first. */
 export function LineForm({
   id,
@@ -46,6 +49,8 @@ export function LineForm({
   fetcher,
   onCancel,
   submitLabel,
+  base,
+  notice,
 }: {
   id: string;
   options: Options;
@@ -57,6 +62,10 @@ export function LineForm({
   fetcher: ReturnType<typeof useFetcher<LineFormResult>>;
   onCancel?: () => void;
   submitLabel: string;
+  /** The line as it was when the person opened it: a colleague's save since then is merged by field. */
+  base?: Partial<LineFormValues>;
+  /** Said at the top of the form (e.g. that a colleague changed this line meanwhile). */
+  notice?: string | null;
 }) {
   const { t } = useTranslation();
   const lastResult = fetcher.data?.intent === intent ? (fetcher.data.result ?? undefined) : undefined;
@@ -76,6 +85,11 @@ export function LineForm({
   const models = placement?.buyingModels ?? [];
   const weeks = useMemo(() => (mode === "custom" && start && end && start <= end ? weeksInRange(start, end) : []), [mode, start, end]);
   const firstField = useRef<HTMLSelectElement>(null);
+  const reportUnsaved = useContext(UnsavedEditsContext);
+  useEffect(() => {
+    reportUnsaved?.(id, form.dirty);
+    return () => reportUnsaved?.(id, false);
+  }, [reportUnsaved, id, form.dirty]);
   useEffect(() => {
     // After a successful add, be ready for the next line from the keyboard.
     if (intent === "add-line" && fetcher.state === "idle" && fetcher.data?.saved) firstField.current?.focus();
@@ -88,6 +102,12 @@ export function LineForm({
       <input type="hidden" name="intent" value={intent} />
       {lineId ? <input type="hidden" name="lineId" value={lineId} /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {base ? <input type="hidden" name="base" value={JSON.stringify(base)} /> : null}
+      {notice ? (
+        <p role="status" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950" data-testid="line-changed-meanwhile">
+          {notice}
+        </p>
+      ) : null}
       <FormErrors errors={form.errors} />
       <div className="grid gap-3 md:grid-cols-4">
         <div>

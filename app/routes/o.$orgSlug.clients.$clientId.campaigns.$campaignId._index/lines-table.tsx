@@ -4,10 +4,22 @@ import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
-import { LineForm, lineToFormValues, type LineFormResult } from "./line-form";
+import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
 import type { LineView, PlanPageData } from "./view.server";
 
-type Conflict = { kind: "line"; lineId: string; theirs: LineView | null; yours: Record<string, unknown> } | { kind: "delete"; lineId: string };
+type Conflict =
+  | {
+      kind: "line";
+      lineId: string;
+      theirs: LineView | null;
+      /** Only the fields the person changed. */
+      yours: Record<string, unknown>;
+      /** Fields both changed to different values: the person decides these. */
+      clashes?: string[];
+      theirsForm?: Partial<LineFormValues>;
+      mergedForm?: Partial<LineFormValues>;
+    }
+  | { kind: "delete"; lineId: string };
 
 function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
   const { t } = useTranslation();
@@ -52,10 +64,19 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
   // The version the person started editing from: a colleague's save (seen live) must not quietly
   // become the base of this edit, or their change would be overwritten without a conflict.
   const [editVersion, setEditVersion] = useState(line.version);
+  // And the values it had then: what the person changed is measured from these (merge by field).
+  const [base, setBase] = useState(() => lineToFormValues(line));
   const fetcher = useFetcher<LineFormResult & { conflict?: Conflict | null }>({ key: `line-${line.id}` });
   const conflict = fetcher.data?.conflict && (fetcher.data.conflict as Conflict).lineId === line.id ? (fetcher.data.conflict as Conflict) : null;
   const saved = fetcher.data?.saved?.lineId === line.id && fetcher.state === "idle";
   const isEditing = editing && !(saved && !conflict);
+  // A conflict: the form restarts from the colleague's version with this person's changes on top.
+  const lineConflict = conflict?.kind === "line" && conflict.theirs ? conflict : null;
+  const formBase = lineConflict?.theirsForm ?? base;
+  const formDefaults = lineConflict?.mergedForm ?? base;
+  const formVersion = lineConflict?.theirs ? lineConflict.theirs.version : editVersion;
+  // The live notice refreshed the line while the form is open: say so, before the save finds out.
+  const changedMeanwhile = isEditing && line.version !== formVersion && !lineConflict;
   const colSpan = canEdit ? 8 : 7;
   return (
     <>
@@ -99,7 +120,10 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
                 type="button"
                 className="btn-secondary"
                 onClick={() => {
-                  if (!isEditing) setEditVersion(line.version);
+                  if (!isEditing) {
+                    setEditVersion(line.version);
+                    setBase(lineToFormValues(line));
+                  }
                   setEditing(!isEditing);
                 }}
                 aria-expanded={isEditing}
@@ -139,14 +163,17 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
       {isEditing ? (
         <tr>
           <td colSpan={colSpan} className="bg-slate-50 p-3">
-            {conflict?.kind === "line" ? <ConflictPanel conflict={conflict} line={line} locale={locale} onKeepTheirs={() => setEditing(false)} /> : null}
+            {conflict?.kind === "line" ? <ConflictPanel conflict={conflict} line={line} locale={locale} options={data.options} onKeepTheirs={() => setEditing(false)} /> : null}
             <LineForm
+              key={formVersion}
               id={`edit-${line.id}`}
               options={data.options}
-              defaults={lineToFormValues(line)}
+              defaults={formDefaults}
+              base={formBase}
+              notice={changedMeanwhile ? t("planner.changedMeanwhile") : null}
               intent="update-line"
               lineId={line.id}
-              version={conflict?.kind === "line" && conflict.theirs ? conflict.theirs.version : editVersion}
+              version={formVersion}
               campaign={data.campaign}
               fetcher={fetcher}
               onCancel={() => setEditing(false)}
@@ -159,23 +186,36 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
   );
 }
 
-const COMPARED: { key: string; label: string; format: (v: unknown, locale: Locale) => string }[] = [
-  { key: "budgetFen", label: "planner.lineBudget", format: (v, l) => (typeof v === "number" ? formatMoney(v, l) : "—") },
-  { key: "unitCostFen", label: "planner.unitCost", format: (v, l) => (typeof v === "number" ? formatMoney(v, l) : "—") },
-  { key: "placementId", label: "planner.placement", format: (v) => String(v ?? "—") },
-  { key: "destinationId", label: "planner.destination", format: (v) => String(v ?? "—") },
-  { key: "buyingModel", label: "planner.buyingModel", format: (v) => String(v ?? "—").toUpperCase() },
-  { key: "startDate", label: "planner.startDate", format: (v) => String(v ?? "—") },
-  { key: "endDate", label: "planner.endDate", format: (v) => String(v ?? "—") },
-  { key: "kpiId", label: "planner.kpi", format: (v) => String(v ?? "—") },
-  { key: "name", label: "planner.lineName", format: (v) => String(v || "—") },
+type Options = PlanPageData["options"];
+
+const money = (v: unknown, l: Locale) => (typeof v === "number" ? formatMoney(v, l) : "—");
+const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : "—");
+
+/** The fields a conflict can be about, each shown as the page shows it (names, money, dates), never as stored ids. */
+const COMPARED: { key: string; label: string; format: (v: unknown, locale: Locale, options: Options, t: (key: string) => string) => string }[] = [
+  { key: "budgetFen", label: "planner.lineBudget", format: (v, l) => money(v, l) },
+  { key: "unitCostFen", label: "planner.unitCost", format: (v, l) => money(v, l) },
+  { key: "placementId", label: "planner.placement", format: (v, _l, o) => o.placements.find((p) => p.id === v)?.name ?? text(v) },
+  { key: "destinationId", label: "planner.destination", format: (v, _l, o) => (typeof v === "string" ? (o.destinations[v]?.name ?? v) : "—") },
+  { key: "buyingModel", label: "planner.buyingModel", format: (v, _l, _o, t) => (typeof v === "string" ? t(`model.${v}`) : "—") },
+  { key: "startDate", label: "planner.startDate", format: (v, l) => (typeof v === "string" ? formatDate(v, l) : "—") },
+  { key: "endDate", label: "planner.endDate", format: (v, l) => (typeof v === "string" ? formatDate(v, l) : "—") },
+  { key: "kpiId", label: "planner.kpi", format: (v, _l, o) => o.kpis.find((k) => k.id === v)?.name ?? text(v) },
+  { key: "kpiTarget", label: "planner.kpiTarget", format: (v, l) => (typeof v === "number" ? formatNumber(v, l) : "—") },
+  { key: "flightingMode", label: "planner.flighting", format: (v, _l, _o, t) => (typeof v === "string" ? t(`planner.flightingMode.${v}`) : "—") },
+  { key: "customFlightingFen", label: "planner.customWeeks", format: (v, l) => (v && typeof v === "object" ? Object.entries(v as Record<string, number>).map(([w, fen]) => `${w}: ${formatMoney(fen, l)}`).join("; ") : "—") },
+  { key: "name", label: "planner.lineName", format: text },
+  { key: "audienceNotes", label: "planner.audienceNotes", format: text },
+  { key: "formatNotes", label: "planner.formatNotes", format: text },
 ];
 
 /** Theirs and yours side by side: nothing was overwritten; the person chooses. */
-function ConflictPanel({ conflict, line, locale, onKeepTheirs }: { conflict: Extract<Conflict, { kind: "line" }>; line: LineView; locale: Locale; onKeepTheirs: () => void }) {
+function ConflictPanel({ conflict, line, locale, options, onKeepTheirs }: { conflict: Extract<Conflict, { kind: "line" }>; line: LineView; locale: Locale; options: Options; onKeepTheirs: () => void }) {
   const { t } = useTranslation();
   const theirs = (conflict.theirs ?? {}) as Record<string, unknown>;
   const yours = conflict.yours;
+  // The person's other changes are already in the form, on top of the colleague's version.
+  const kept = COMPARED.filter((c) => c.key in yours && !(conflict.clashes ?? []).includes(c.key)).map((c) => t(c.label));
   return (
     <div role="alert" className="mb-3 rounded-md border border-amber-400 bg-amber-50 p-3" data-testid="conflict">
       <h3 className="font-semibold text-amber-950">{t("planner.conflictTitle")}</h3>
@@ -190,17 +230,22 @@ function ConflictPanel({ conflict, line, locale, onKeepTheirs }: { conflict: Ext
             </tr>
           </thead>
           <tbody>
-            {COMPARED.filter((c) => JSON.stringify(theirs[c.key] ?? null) !== JSON.stringify(yours[c.key] ?? null)).map((c) => (
+            {COMPARED.filter((c) => (conflict.clashes ? conflict.clashes.includes(c.key) : JSON.stringify(theirs[c.key] ?? null) !== JSON.stringify(yours[c.key] ?? null))).map((c) => (
               <tr key={c.key} className="border-t border-amber-200">
                 <th scope="row" className="font-normal">
                   {t(c.label)}
                 </th>
-                <td data-testid={`theirs-${c.key}`}>{c.format(theirs[c.key], locale)}</td>
-                <td data-testid={`yours-${c.key}`}>{c.format(yours[c.key], locale)}</td>
+                <td data-testid={`theirs-${c.key}`}>{c.format(theirs[c.key], locale, options, t)}</td>
+                <td data-testid={`yours-${c.key}`}>{c.format(yours[c.key], locale, options, t)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {kept.length > 0 ? (
+        <p className="mt-2 text-sm text-amber-950" data-testid="conflict-kept">
+          {t("planner.conflictKept", { fields: kept.join(", ") })}
+        </p>
       ) : null}
       <button type="button" className="btn-secondary mt-2" onClick={onKeepTheirs} aria-label={`${t("planner.keepTheirs")} — ${line.name}`}>
         {t("planner.keepTheirs")}

@@ -2,8 +2,8 @@ import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useBeforeUnload, useBlocker, useFetcher, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,7 +21,7 @@ import { CollaborationLinks, CommentsPanel, LiveAwareness, WorkflowPanel } from 
 import { accessView, can, isUuid, notFound, requireScope } from "~/tenancy/access.server";
 import { handlePlanAction } from "./actions.server";
 import { PlanCalendar } from "./calendar";
-import { LineForm, type LineFormResult } from "./line-form";
+import { LineForm, UnsavedEditsContext, type LineFormResult } from "./line-form";
 import { LinesTable } from "./lines-table";
 import { PlanSummary } from "./summary";
 import { planPageData } from "./view.server";
@@ -79,6 +79,29 @@ export default function CampaignPlanPage() {
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const { campaign, canEdit } = data;
   const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
+  // Unsaved edits in any line form: leaving the page (another page of lines, a link, closing the tab) asks first.
+  const [unsavedForms, setUnsavedForms] = useState<ReadonlySet<string>>(() => new Set());
+  const reportUnsaved = useCallback((formId: string, dirty: boolean) => {
+    setUnsavedForms((current) => {
+      if (current.has(formId) === dirty) return current;
+      const next = new Set(current);
+      if (dirty) next.add(formId);
+      else next.delete(formId);
+      return next;
+    });
+  }, []);
+  const hasUnsaved = unsavedForms.size > 0;
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => hasUnsaved && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (!hasUnsaved) return;
+        event.preventDefault();
+        event.returnValue = "";
+      },
+      [hasUnsaved],
+    ),
+  );
   // Each added line starts the form afresh (a new instance: typed values, choices and errors gone).
   const [addRound, setAddRound] = useState(0);
   const lastAdded = useRef<string | null>(null);
@@ -118,7 +141,26 @@ export default function CampaignPlanPage() {
     },
   });
   return (
+    <UnsavedEditsContext.Provider value={reportUnsaved}>
     <div className="space-y-8">
+      {blocker.state === "blocked" ? (
+        <div role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4" data-testid="unsaved-dialog">
+          <div className="max-w-md space-y-3 rounded-lg bg-white p-4 shadow-lg">
+            <h2 id="unsaved-title" className="font-semibold">
+              {t("planner.unsavedTitle")}
+            </h2>
+            <p className="text-sm text-slate-700">{t("planner.unsavedBody")}</p>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className="btn-primary" autoFocus onClick={() => blocker.reset()}>
+                {t("planner.unsavedStay")}
+              </button>
+              <button type="button" className="btn-secondary" onClick={() => blocker.proceed()}>
+                {t("planner.unsavedLeave")}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
       <p className="text-sm">
         <Link to={`/o/${data.access.organization.slug}/clients/${data.access.client!.id}`} className="text-teal-800 underline">
           ← {data.access.client!.name}
@@ -281,6 +323,7 @@ export default function CampaignPlanPage() {
       {/* Comments name any line they are on; a new comment picks a line from the page shown. */}
       <CommentsPanel comments={data.comments} lines={data.lines.map((l) => ({ id: l.id, name: l.name }))} canComment={data.canComment} locale={locale} />
     </div>
+    </UnsavedEditsContext.Provider>
   );
 }
 
