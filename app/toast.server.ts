@@ -4,7 +4,13 @@ import { getEnv } from "~/env.server";
 
 export type ToastKind = "success" | "error" | "info";
 /** A toast names an i18n key, never raw text, so it shows in the reader's language. */
-export type Toast = { kind: ToastKind; key: string; params?: Record<string, string | number> };
+export type Toast = {
+  kind: ToastKind;
+  key: string;
+  params?: Record<string, string | number>;
+  /** An "Undo" button: a post to `action` with these fields (the route checks access again, as for any post). */
+  undo?: { action: string; fields: Record<string, string> };
+};
 
 const toastCookie = createCookie("qiao_toast", {
   path: "/",

@@ -1,7 +1,8 @@
+import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-export type ToastView = { kind: "success" | "error" | "info"; key: string; params?: Record<string, string | number> };
+export type ToastView = { kind: "success" | "error" | "info"; key: string; params?: Record<string, string | number>; undo?: { action: string; fields: Record<string, string> } };
 
 const STYLES: Record<ToastView["kind"], string> = {
   success: "border-teal-700 bg-teal-50 text-teal-950",
@@ -9,7 +10,7 @@ const STYLES: Record<ToastView["kind"], string> = {
   info: "border-slate-500 bg-white text-slate-900",
 };
 
-/** A status message after a successful action; announced politely, dismissed after 6 s or by hand. */
+/** A status message after a successful action; announced politely, dismissed after 6 s (12 s with an Undo) or by hand. */
 export function Toaster({ toast }: { toast: ToastView | null }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState<ToastView | null>(toast);
@@ -19,7 +20,8 @@ export function Toaster({ toast }: { toast: ToastView | null }) {
   }, [toast]);
   useEffect(() => {
     if (!visible) return;
-    const timer = setTimeout(() => setVisible(null), 6_000);
+    // Long enough to reach "Undo".
+    const timer = setTimeout(() => setVisible(null), visible.undo ? 12_000 : 6_000);
     return () => clearTimeout(timer);
   }, [visible]);
   return (
@@ -27,6 +29,16 @@ export function Toaster({ toast }: { toast: ToastView | null }) {
       {visible ? (
         <div className={`pointer-events-auto flex items-center gap-3 rounded-md border-l-4 px-4 py-3 shadow-lg ${STYLES[visible.kind]}`} data-testid="toast">
           <span className="text-sm">{t(visible.key, visible.params)}</span>
+          {visible.undo ? (
+            <Form method="post" action={visible.undo.action} preventScrollReset onSubmit={() => setVisible(null)}>
+              {Object.entries(visible.undo.fields).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" className="rounded border border-current px-2 py-0.5 text-sm font-medium" data-testid="toast-undo">
+                {t("toast.undo")}
+              </button>
+            </Form>
+          ) : null}
           <button type="button" className="text-sm underline" onClick={() => setVisible(null)}>
             {t("toast.close")}
           </button>

@@ -16,7 +16,8 @@
 // - Only a draft is editable; changing an approved or live plan goes through open-revision, which
 //   starts a new draft version while the approved one stays readable (approvedVersion).
 //   A re-approved revision of a live plan comes back as "approved" and goes live again explicitly.
-// - Archive: by a lead planner from any non-archived status; there is no un-archive.
+// - Archive: by a lead planner from any non-archived status. Restoring is outside this machine:
+//   restoreCampaign (services/planner.server.ts) puts the campaign back at the status it had.
 // - Every action carries the version the person saw; any other current version is "stale-version".
 import type { CampaignStatus } from "./plan";
 import type { Permission } from "../tenancy/permissions";

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { campaigns, type CampaignRow } from "@db/schema";
 import type { Scope } from "~/tenancy/scope.server";
 
@@ -34,9 +34,11 @@ export async function lockCampaign(scope: Scope, clientAccountId: string, campai
   return row;
 }
 
-export async function listCampaigns(scope: Scope, clientAccountId: string, options: { search?: string; includeArchived?: boolean } = {}) {
+export async function listCampaigns(scope: Scope, clientAccountId: string, options: { search?: string; includeArchived?: boolean; onlyArchived?: boolean } = {}) {
   const filters = [eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId)];
-  if (!options.includeArchived) filters.push(isNull(campaigns.archivedAt));
+  // Archived by the plan page (archivedAt) or by the workflow's archive step (status): both are the archive.
+  if (options.onlyArchived) filters.push(or(eq(campaigns.status, "archived"), isNotNull(campaigns.archivedAt))!);
+  else if (!options.includeArchived) filters.push(isNull(campaigns.archivedAt), ne(campaigns.status, "archived"));
   if (options.search) filters.push(ilike(campaigns.name, `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   // Qualified by hand: drizzle prints a single table's columns unqualified, which inside a subquery would bind to line_items.
   const lineCount = sql<number>`(select count(*)::int from line_items li where li.organization_id = "campaigns"."organization_id" and li.campaign_id = "campaigns"."id")`;

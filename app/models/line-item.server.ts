@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import { lineItems, type LineItemRow } from "@db/schema";
 import type { Scope } from "~/tenancy/scope.server";
 
@@ -87,4 +87,12 @@ export async function shiftPositionsAfter(scope: Scope, campaignId: string, posi
     .update(lineItems)
     .set({ position: sql`${lineItems.position} + 1` })
     .where(and(eq(lineItems.organizationId, scope.organizationId), eq(lineItems.campaignId, campaignId), gt(lineItems.position, position)));
+}
+
+/** Makes room at a position: every line from it on moves down one (a restored line goes back in its place). */
+export async function shiftPositionsFrom(scope: Scope, campaignId: string, position: number): Promise<void> {
+  await scope.tx
+    .update(lineItems)
+    .set({ position: sql`${lineItems.position} + 1` })
+    .where(and(eq(lineItems.organizationId, scope.organizationId), eq(lineItems.campaignId, campaignId), gte(lineItems.position, position)));
 }

@@ -22,7 +22,14 @@ export async function getActivityPage(access: Access, url: URL, campaignId?: str
   const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
   return {
     filter: type,
-    items: page.map((r) => ({ id: r.id, subjectType: r.subjectType, action: r.action, actorName: r.actorName, createdAt: r.createdAt.toISOString(), changes: r.changes })),
+    items: page.map((r) => ({ id: r.id, subjectType: r.subjectType, action: r.action, actorName: r.actorName, createdAt: r.createdAt.toISOString(), changes: withoutRestoreCopy(r.changes) })),
     nextBefore: rows.length > ACTIVITY_PAGE_SIZE ? page.at(-1)!.createdAt.toISOString() : null,
   };
+}
+
+/** A deleted line's full copy (kept for "Undo") is not part of what the feed shows. */
+function withoutRestoreCopy(changes: unknown): Record<string, unknown> | null {
+  if (!changes || typeof changes !== "object") return null;
+  const { restore: _restore, ...shown } = changes as Record<string, unknown>;
+  return shown;
 }

@@ -5,8 +5,8 @@ import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
 import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, renderLineName } from "~/domain/naming";
 import { hasErrors, lineChecksKey, newLineChecks, validateLineDraft, type LineCheck, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
 import { UNIT_COST_KEY } from "~/domain/estimates";
-import { DEFAULT_MEASUREMENT, type CampaignPlan, type LineMeasurement, type Objective, type PlanLine, type PlanSnapshot, type ReportingCurrency } from "~/domain/plan";
-import { recordActivity } from "~/models/activity.server";
+import { CAMPAIGN_STATUSES, DEFAULT_MEASUREMENT, type CampaignPlan, type LineMeasurement, type Objective, type PlanLine, type PlanSnapshot, type ReportingCurrency } from "~/domain/plan";
+import { findLatestActivity, recordActivity } from "~/models/activity.server";
 import {
   findCampaign,
   insertCampaign,
@@ -16,7 +16,7 @@ import {
   updateCampaignIfVersion,
   type CampaignFields,
 } from "~/models/campaign.server";
-import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, setPositions, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
+import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, setPositions, shiftPositionsFrom, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
 import { inScope, type Access } from "~/tenancy/access.server";
 import type { Scope } from "~/tenancy/scope.server";
 import { findOrganizationPlacement, loadOrganizationCatalog, type OrganizationCatalog } from "./catalog.server";
@@ -82,8 +82,8 @@ export async function getPlan(access: Access, campaignId: string): Promise<Loade
   return inScope(access, (scope) => loadPlan(scope, access, campaignId));
 }
 
-export async function getCampaignList(access: Access, search?: string) {
-  return inScope(access, (scope) => listCampaigns(scope, access.client!.id, { search }));
+export async function getCampaignList(access: Access, search?: string, options: { archived?: boolean } = {}) {
+  return inScope(access, (scope) => listCampaigns(scope, access.client!.id, { search, onlyArchived: options.archived === true }));
 }
 
 export type CampaignInput = {
@@ -157,10 +157,30 @@ async function editableCampaign(scope: Scope, access: Access, campaignId: string
 
 export async function archiveCampaign(access: Access, campaignId: string, expectedVersion: number): Promise<SaveResult<CampaignRow>> {
   return inScope(access, async (scope) => {
+    const before = await findCampaign(scope, access.client!.id, campaignId);
+    if (!before) return { ok: false, kind: "conflict", current: null };
+    if (before.status === "archived") return { ok: true, value: before };
     const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, expectedVersion, { status: "archived", archivedAt: new Date() });
     if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client!.id, campaignId)) ?? null };
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "archived" });
+    // The status it had is kept, so restoring puts it back where it was in the workflow.
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "archived", changes: { status: { from: before.status, to: "archived" } } });
     return { ok: true, value: saved };
+  });
+}
+
+/** Takes a campaign out of the archive with the status it had before (the toast's "Undo" and the archived list's "Restore"). */
+export async function restoreCampaign(access: Access, campaignId: string): Promise<CampaignRow | null> {
+  return inScope(access, async (scope) => {
+    const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+    if (!campaign) return null;
+    if (campaign.status !== "archived") return campaign;
+    const archived = await findLatestActivity(scope, { campaignId, subjectType: "campaign", subjectId: campaignId, action: ["archived", "workflow:archive"] });
+    const previous = (archived?.changes?.status as { from?: string } | undefined)?.from;
+    const status = previous && previous !== "archived" && (CAMPAIGN_STATUSES as readonly string[]).includes(previous) ? (previous as CampaignRow["status"]) : "draft";
+    const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, campaign.version, { status, archivedAt: null });
+    if (!saved) return null;
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "restored", changes: { status: { from: "archived", to: status } } });
+    return saved;
   });
 }
 
@@ -329,8 +349,27 @@ export async function deleteLine(access: Access, campaignId: string, lineId: str
     if (!before) return null;
     if (!(await deleteLineIfVersion(scope, campaignId, lineId, expectedVersion))) return { ok: false, kind: "conflict", current: null };
     await touchCampaign(scope, campaignId);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "deleted", changes: { name: before.name, budgetFen: before.budgetFen } });
+    // The whole line is kept with the entry, so "Undo" in the toast can put it back as it was.
+    const { organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, ...restore } = before;
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "deleted", changes: { name: before.name, budgetFen: before.budgetFen, restore } });
     return { ok: true, value: null };
+  });
+}
+
+/** Puts a deleted line back where it was, with the same id (its comments and history follow): the toast's "Undo". */
+export async function restoreLine(access: Access, campaignId: string, lineId: string): Promise<LineItemRow | null> {
+  return inScope(access, async (scope) => {
+    if (!(await editableCampaign(scope, access, campaignId))) return null;
+    const existing = await findLine(scope, campaignId, lineId);
+    if (existing) return existing;
+    const deleted = await findLatestActivity(scope, { campaignId, subjectType: "line_item", subjectId: lineId, action: "deleted" });
+    const restore = deleted?.changes?.restore as (LineFields & { position: number }) | undefined;
+    if (!restore) return null;
+    await shiftPositionsFrom(scope, campaignId, restore.position);
+    const [row] = await insertLines(scope, campaignId, [{ ...restore, id: lineId }]);
+    await touchCampaign(scope, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "restored", changes: { name: row!.name } });
+    return row!;
   });
 }
 

@@ -192,3 +192,43 @@ test("two people edit the same line: the second gets the conflict view, nothing 
   await plannerContext.close();
   await leadContext.close();
 });
+
+test("delete a line and archive a campaign: asked once, undone from the toast, restored from the archive", async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openDemoClient(page, DEMO.lead);
+  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
+  await page.getByRole("button", { name: "Duplicate", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  const lines = page.getByTestId("lines");
+  const rows = lines.locator("tbody > tr");
+  const count = await rows.count();
+  const secondName = (await page.getByTestId("line-1").locator("p").first().textContent())!;
+
+  // Asked once, inline; then the toast offers Undo and the line comes back where it was.
+  await page.getByTestId("line-1").getByRole("button", { name: /^Delete —/ }).click();
+  await expect(page.getByTestId("confirm-delete")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /^Yes, delete —/ }).click();
+  await expect(rows).toHaveCount(count - 1);
+  await expect(page.getByTestId("toast")).toContainText("Line deleted.");
+  await screenshot(page, "planner-delete-undo");
+  await page.getByTestId("toast-undo").click();
+  await expect(rows).toHaveCount(count);
+  await expect(page.getByTestId("line-1")).toContainText(secondName);
+  await expect(page.getByTestId("toast")).toContainText("is back in the plan");
+
+  // Archive: asked once, then found under "Archived" on the client page and restored.
+  await page.getByRole("button", { name: "Archive", exact: true }).first().click();
+  await page.getByTestId("confirm-archive").getByRole("button", { name: "Yes, archive" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("archived");
+  await expect(page.getByTestId("campaign-list").getByRole("link", { name: /\(copy\)$/ })).toHaveCount(0);
+  await page.getByTestId("campaign-filter").getByRole("link", { name: "Archived" }).click();
+  const archivedCopy = page.getByTestId("campaign-list").locator("li", { hasText: "(copy)" }).first();
+  await expect(archivedCopy).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "client-archived");
+  await archivedCopy.getByRole("button", { name: /^Restore/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("restored from the archive");
+});

@@ -151,6 +151,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       "delete-line": (t) => ({ intent: "delete-line", lineId: t.lineId, version: String(t.lineVersion) }),
       "duplicate-line": (t) => ({ intent: "duplicate-line", lineId: t.lineId }),
       "move-line": (t) => ({ intent: "move-line", lineId: t.lineId, direction: "up" }),
+      "restore-line": (t) => ({ intent: "restore-line", lineId: t.lineId }),
+      "restore-campaign": () => ({ intent: "restore-campaign" }),
     },
   },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]xlsx": { loader: "client.view", action: "none" },
@@ -158,7 +160,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.export[.]json": { loader: "client.view", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.import": { loader: "client.plan.edit", action: "client.plan.edit" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.$campaignId.comments": {
-    loader: "none",
+    loader: "client.comment",
     action: "client.comment",
     forms: { comment: (t) => ({ body: "Looks good to me", lineId: t.lineId }) },
   },

@@ -19,13 +19,18 @@ export const meta: MetaFunction = () => [{ title: "Client · Qiao 桥" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
-  const campaigns = await getCampaignList(access, q || undefined);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  // The archive is a filter of the same list: archived campaigns are kept and can be restored.
+  const archived = url.searchParams.get("archived") === "1";
+  const campaigns = await getCampaignList(access, q || undefined, { archived });
   const template = access.client!.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE;
   return {
     strings: await routeStrings(request, ["org", "client", "planner", "import"]),
     access: accessView(access),
     canManageTeam: can(access, "client.team.manage"),
+    canEditPlans: can(access, "client.plan.edit"),
+    archived,
     template,
     preview: renderLineName(template, {
       client: access.client!.name,
@@ -70,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClientHome() {
   useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
-  const { access, campaigns, q, template, preview, canManageTeam } = useLoaderData<typeof loader>();
+  const loaderData = useLoaderData<typeof loader>();
+  const { access, campaigns, q, template, preview, canManageTeam } = loaderData;
   const actionData = useActionData<typeof action>();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const client = access.client!;
@@ -112,7 +118,16 @@ export default function ClientHome() {
           <h2 id="campaigns-title" className="text-lg font-semibold">
             {t("client.campaignsTitle")}
           </h2>
+          <nav aria-label={t("client.campaignsTitle")} className="flex gap-1 text-sm" data-testid="campaign-filter">
+            <Link to={q ? `?q=${encodeURIComponent(q)}` : "?"} aria-current={!loaderData.archived ? "page" : undefined} className={!loaderData.archived ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}>
+              {t("planner.showActive")}
+            </Link>
+            <Link to={`?archived=1${q ? `&q=${encodeURIComponent(q)}` : ""}`} aria-current={loaderData.archived ? "page" : undefined} className={loaderData.archived ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}>
+              {t("planner.showArchived")}
+            </Link>
+          </nav>
           <Form method="get" role="search" className="flex items-end gap-2">
+            {loaderData.archived ? <input type="hidden" name="archived" value="1" /> : null}
             <label htmlFor="campaign-search" className="sr-only">
               {t("planner.searchLabel")}
             </label>
@@ -123,7 +138,7 @@ export default function ClientHome() {
           </Form>
         </div>
         {campaigns.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-600">{q ? t("planner.noMatch", { q }) : t("client.noCampaigns")}</p>
+          <p className="mt-3 text-sm text-slate-600">{q ? t("planner.noMatch", { q }) : loaderData.archived ? t("planner.noArchived") : t("client.noCampaigns")}</p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100" data-testid="campaign-list">
             {campaigns.map((c) => (
@@ -140,6 +155,14 @@ export default function ClientHome() {
                 <p className="text-sm tabular-nums text-slate-700">
                   {t("planner.allocatedOf", { allocated: formatMoney(c.allocatedFen, locale), budget: formatMoney(c.budgetFen, locale) })}
                 </p>
+                {loaderData.archived && loaderData.canEditPlans ? (
+                  <Form method="post" action={`campaigns/${c.id}?index`}>
+                    <input type="hidden" name="intent" value="restore-campaign" />
+                    <button type="submit" className="btn-secondary" aria-label={`${t("planner.restore")} — ${c.name}`}>
+                      {t("planner.restore")}
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

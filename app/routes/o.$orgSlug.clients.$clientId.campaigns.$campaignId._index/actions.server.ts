@@ -14,6 +14,8 @@ import {
   ensurePlanEditable,
   lineInputOf,
   moveLine,
+  restoreCampaign,
+  restoreLine,
   toPlanLine,
   updateCampaign,
   updateLine,
@@ -115,10 +117,14 @@ const rename = (errors: Record<string, string[]>) => {
 export async function handlePlanAction(request: Request, access: Access, campaignId: string, locale: Locale) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const here = new URL(request.url).pathname;
+  // Back to the same page of lines after a delete, a duplicate or an undo.
+  const url = new URL(request.url);
+  const page = url.searchParams.get("page");
+  const here = page && /^\d{1,5}$/.test(page) ? `${url.pathname}?page=${page}` : url.pathname;
   const version = versionField.safeParse(formData.get("version"));
   // A submitted or approved plan is locked: say so before looking at the form.
-  if (intent !== "duplicate-campaign" && intent !== "archive" && !(await ensurePlanEditable(access, campaignId))) throw notFound();
+  if (intent !== "duplicate-campaign" && intent !== "archive" && intent !== "restore-campaign" && !(await ensurePlanEditable(access, campaignId))) throw notFound();
+  const planPath = `/o/${access.organization.slug}/clients/${access.client!.id}/campaigns/${campaignId}`;
 
   switch (intent) {
     case "update-campaign": {
@@ -139,7 +145,22 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       const saved = await archiveCampaign(access, campaignId, version.data);
       if (!saved.ok && saved.kind === "conflict" && !saved.current) throw notFound();
       if (!saved.ok) return data({ intent, result: null, conflict: null }, { status: 409 });
-      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}`, { kind: "success", key: "planner.archived" });
+      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}`, {
+        kind: "success",
+        key: "planner.archived",
+        params: { name: saved.value.name },
+        undo: { action: `${planPath}?index`, fields: { intent: "restore-campaign" } },
+      });
+    }
+    case "restore-campaign": {
+      const restored = await restoreCampaign(access, campaignId);
+      if (!restored) throw notFound();
+      return redirectWithToast(planPath, { kind: "success", key: "planner.restored", params: { name: restored.name } });
+    }
+    case "restore-line": {
+      const restored = await restoreLine(access, campaignId, String(formData.get("lineId") ?? ""));
+      if (!restored) throw notFound();
+      return redirectWithToast(here, { kind: "success", key: "planner.lineRestored", params: { name: restored.name } });
     }
     case "duplicate-campaign": {
       const copyName = String(formData.get("copyName") ?? "").trim().slice(0, 160) || "Copy";
@@ -244,7 +265,7 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       const deleted = await deleteLine(access, campaignId, lineId, version.data);
       if (!deleted) throw notFound();
       if (!deleted.ok) return data({ intent, result: null, conflict: { kind: "delete" as const, lineId } }, { status: 409 });
-      return redirectWithToast(here, { kind: "success", key: "planner.lineDeleted" });
+      return redirectWithToast(here, { kind: "success", key: "planner.lineDeleted", undo: { action: `${planPath}?index`, fields: { intent: "restore-line", lineId } } });
     }
     case "duplicate-line": {
       const copy = await duplicateLine(access, campaignId, String(formData.get("lineId") ?? ""));

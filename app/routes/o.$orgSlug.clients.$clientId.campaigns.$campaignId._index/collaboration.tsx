@@ -162,8 +162,10 @@ export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion
   const revalidator = useRevalidator();
   const [notice, setNotice] = useState<string | null>(null);
   const known = useRef(planVersion);
+  const loadedVersion = useRef(planVersion);
   useEffect(() => {
     known.current = Math.max(known.current, planVersion);
+    loadedVersion.current = planVersion;
   }, [planVersion]);
   useEffect(() => {
     const base = window.location.pathname.replace(/\/$/, "");
@@ -238,6 +240,16 @@ export function LiveAwareness({ planVersion, intervalMs = 4_000 }: { planVersion
     known.current = data.planVersion;
     if (data.latest && !data.latest.byMe) {
       setNotice(t("collab.liveChanged", { who: data.latest.actorName ?? t("collab.someone"), what: `${data.latest.subjectType.replace("_", " ")} ${data.latest.action}` }));
+    }
+    if (data.latest?.byMe) {
+      // The person's own save: the page reloads with that action (and reads its toast). Revalidating
+      // now would race it and could swallow the toast; only a change from their other tab is left
+      // to do, once that reload has had its time.
+      const version = data.planVersion;
+      const later = setTimeout(() => {
+        if (loadedVersion.current < version && revalidator.state === "idle") revalidator.revalidate();
+      }, 2_000);
+      return () => clearTimeout(later);
     }
     if (revalidator.state === "idle") revalidator.revalidate();
   }, [liveData, revalidator, t]);

@@ -61,6 +61,7 @@ function kpiTargetText(line: LineView, locale: Locale): string | null {
 function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   // The version the person started editing from: a colleague's save (seen live) must not quietly
   // become the base of this edit, or their change would be overwritten without a conflict.
   const [editVersion, setEditVersion] = useState(line.version);
@@ -131,7 +132,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
               >
                 {t("planner.edit")}
               </button>
-              <Form method="post">
+              <Form method="post" preventScrollReset>
                 <input type="hidden" name="intent" value="duplicate-line" />
                 <input type="hidden" name="lineId" value={line.id} />
                 <button type="submit" className="btn-secondary" aria-label={`${t("planner.duplicate")} — ${line.name}`}>
@@ -148,14 +149,26 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
                   ↓
                 </button>
               </fetcher.Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="delete-line" />
-                <input type="hidden" name="lineId" value={line.id} />
-                <input type="hidden" name="version" value={line.version} />
-                <button type="submit" className="btn-secondary text-red-800" aria-label={`${t("planner.delete")} — ${line.name}`}>
+              {confirmingDelete ? (
+                <Form method="post" preventScrollReset className="col-span-2 space-y-1 rounded border border-red-300 bg-red-50 p-1" data-testid="confirm-delete">
+                  <p className="text-xs text-red-900">{t("planner.confirmDelete")}</p>
+                  <input type="hidden" name="intent" value="delete-line" />
+                  <input type="hidden" name="lineId" value={line.id} />
+                  <input type="hidden" name="version" value={line.version} />
+                  <div className="flex gap-1">
+                    <button type="submit" className="btn-secondary text-red-800" autoFocus aria-label={`${t("planner.confirmDeleteYes")} — ${line.name}`}>
+                      {t("planner.confirmDeleteYes")}
+                    </button>
+                    <button type="button" className="btn-secondary" onClick={() => setConfirmingDelete(false)}>
+                      {t("planner.cancel")}
+                    </button>
+                  </div>
+                </Form>
+              ) : (
+                <button type="button" className="btn-secondary text-red-800" onClick={() => setConfirmingDelete(true)} aria-label={`${t("planner.delete")} — ${line.name}`}>
                   {t("planner.delete")}
                 </button>
-              </Form>
+              )}
             </div>
           </td>
         ) : null}

@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access: accessView(access),
     canEdit: can(access, "client.plan.edit") && canEditPlan(campaign.status),
     canComment: can(access, "client.comment"),
+    canRestore: can(access, "client.plan.edit") && campaign.status === "archived",
     workflow: {
       status: campaign.status,
       planVersion: campaign.planVersion,
@@ -79,6 +80,7 @@ export default function CampaignPlanPage() {
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
   const { campaign, canEdit } = data;
   const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
+  const [confirmingArchive, setConfirmingArchive] = useState(false);
   // Unsaved edits in any line form: leaving the page (another page of lines, a link, closing the tab) asks first.
   const [unsavedForms, setUnsavedForms] = useState<ReadonlySet<string>>(() => new Set());
   const reportUnsaved = useCallback((formId: string, dirty: boolean) => {
@@ -197,13 +199,23 @@ export default function CampaignPlanPage() {
                     {t("planner.duplicate")}
                   </button>
                 </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="archive" />
-                  <input type="hidden" name="version" value={campaign.version} />
-                  <button type="submit" className="btn-secondary">
+                {confirmingArchive ? (
+                  <Form method="post" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 px-2 py-1" data-testid="confirm-archive">
+                    <span className="text-sm text-amber-950">{t("planner.confirmArchive")}</span>
+                    <input type="hidden" name="intent" value="archive" />
+                    <input type="hidden" name="version" value={campaign.version} />
+                    <button type="submit" className="btn-secondary" autoFocus>
+                      {t("planner.confirmArchiveYes")}
+                    </button>
+                    <button type="button" className="btn-secondary" onClick={() => setConfirmingArchive(false)}>
+                      {t("planner.cancel")}
+                    </button>
+                  </Form>
+                ) : (
+                  <button type="button" className="btn-secondary" onClick={() => setConfirmingArchive(true)}>
                     {t("planner.archive")}
                   </button>
-                </Form>
+                )}
               </>
               ) : null}
             </>
@@ -216,7 +228,17 @@ export default function CampaignPlanPage() {
           {t("planner.flight", { start: formatDate(campaign.startDate, locale), end: formatDate(campaign.endDate, locale) })} · {formatMoney(campaign.budgetFen, locale)}
           {campaign.reportingCurrency !== "CNY" ? ` (${t("planner.inReporting", { amount: formatMoney(Math.round(campaign.budgetFen / campaign.fxRate), locale, campaign.reportingCurrency) })})` : ""}
         </p>
-        {!canEdit ? <p className="mt-2 text-sm text-slate-600">{t(data.workflow.status === "draft" ? "planner.readOnly" : "planner.locked")}</p> : null}
+        {data.canRestore ? (
+          <Form method="post" className="mt-2 flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-slate-50 px-3 py-2" data-testid="archived-notice">
+            <span className="text-sm text-slate-800">{t("planner.archivedNotice")}</span>
+            <input type="hidden" name="intent" value="restore-campaign" />
+            <button type="submit" className="btn-secondary">
+              {t("planner.restore")}
+            </button>
+          </Form>
+        ) : !canEdit ? (
+          <p className="mt-2 text-sm text-slate-600">{t(data.workflow.status === "draft" ? "planner.readOnly" : "planner.locked")}</p>
+        ) : null}
         <div className="mt-2">
           <CollaborationLinks />
           {/* Keyed by campaign: navigating between two plans must not keep polling the first. */}
