@@ -63,6 +63,7 @@ const en = {
     emailTaken: "An account with this e-mail already exists. Sign in instead, or use another address.",
     tooLong: "This is too long: {{length}} characters, at most {{max}}. Nothing was cut; shorten it and try again.",
     choose: "Please choose one of the options.",
+    formOutdated: "This form is out of date. Reload the page and try again.",
     currentPasswordWrong: "That is not your current password.",
     passwordsDiffer: "The two passwords differ.",
     password: {
@@ -501,6 +502,12 @@ const en = {
     clientApproval: "Client approval",
     approvedBy: "given",
     pending: "pending",
+    approversAgency: "Approves for the agency: {{names}}",
+    approversClient: "for the client: {{names}}",
+    noAgencyApprover: "Nobody else on this client's team can approve for the agency, and you cannot approve your own submission.",
+    inviteApprover: "Add a lead planner on the Team page.",
+    submitAnyway: "Submit anyway",
+    overBudgetSubmit: "The lines add up to {{amount}} more than the campaign budget. Submit anyway, or change the budget or the lines first.",
     action: {
       submit: "Submit for review",
       "approve-agency": "Approve for the agency",

@@ -65,6 +65,7 @@ const zh: Resources = {
     emailTaken: "该邮箱已有账户。请直接登录，或使用其他邮箱。",
     tooLong: "内容过长：共 {{length}} 个字符，最多 {{max}} 个。内容未被截断，请缩短后重试。",
     choose: "请选择一个选项。",
+    formOutdated: "此表单已过期，请刷新页面后重试。",
     currentPasswordWrong: "当前密码不正确。",
     passwordsDiffer: "两次输入的密码不一致。",
     password: {
@@ -503,6 +504,12 @@ const zh: Resources = {
     clientApproval: "客户批准",
     approvedBy: "已批准",
     pending: "待批准",
+    approversAgency: "代理商审批人：{{names}}",
+    approversClient: "客户审批人：{{names}}",
+    noAgencyApprover: "该客户团队中没有其他人可以代表代理商审批，而您不能审批自己提交的计划。",
+    inviteApprover: "请在团队页面添加一位主策划。",
+    submitAnyway: "仍然提交",
+    overBudgetSubmit: "计划行合计超出活动预算 {{amount}}。仍然提交，或先调整预算或计划行。",
     action: {
       submit: "提交审核",
       "approve-agency": "代理商批准",

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { clientAccounts, clientMembers, users, type ClientAccountRow } from "@db/schema";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { clientAccounts, clientMembers, memberships, users, type ClientAccountRow } from "@db/schema";
 import type { ClientRole } from "~/tenancy/permissions";
 import type { Scope } from "~/tenancy/scope.server";
 
@@ -84,4 +84,24 @@ export async function updateNamingTemplate(scope: Scope, clientAccountId: string
     .where(and(eq(clientAccounts.organizationId, scope.organizationId), eq(clientAccounts.id, clientAccountId)))
     .returning();
   return row;
+}
+
+/**
+ * Who may approve a client's plans, by side: the team's lead planners and the organization's owners
+ * and admins who are not on the team with another role (they act as lead planners) approve for the
+ * agency; the team's viewers approve for the client.
+ */
+export async function listApprovers(scope: Scope, clientAccountId: string): Promise<{ agency: { id: string; name: string }[]; client: { id: string; name: string }[] }> {
+  const team = await listClientTeam(scope, clientAccountId);
+  const onTeam = new Set(team.map((member) => member.id));
+  const admins = await scope.tx
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, scope.organizationId), inArray(memberships.role, ["owner", "admin"])))
+    .orderBy(asc(users.name));
+  return {
+    agency: [...team.filter((m) => m.role === "lead_planner").map(({ id, name }) => ({ id, name })), ...admins.filter((a) => !onTeam.has(a.id))],
+    client: team.filter((m) => m.role === "viewer").map(({ id, name }) => ({ id, name })),
+  };
 }

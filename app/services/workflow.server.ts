@@ -3,7 +3,7 @@ import { CATALOG_VERSION } from "~/domain/catalog";
 import { availableActions, nextState, type WorkflowAction, type WorkflowEvent, type WorkflowRefusalReason, type WorkflowState } from "~/domain/workflow";
 import { recordActivity } from "~/models/activity.server";
 import { lockCampaign, updateWorkflowIfPlanVersion } from "~/models/campaign.server";
-import { listClientTeam } from "~/models/client-account.server";
+import { listApprovers } from "~/models/client-account.server";
 import { insertNotifications, insertPlanVersion, type NewNotification } from "~/models/collaboration.server";
 import { listLines } from "~/models/line-item.server";
 import { inScope, type Access } from "~/tenancy/access.server";
@@ -29,15 +29,16 @@ export function actionsFor(access: Access, campaign: CampaignRow): WorkflowActio
 export type TransitionResult = { ok: true; campaign: CampaignRow } | { ok: false; reason: WorkflowRefusalReason | "not-found"; status: number };
 
 async function notify(scope: Scope, access: Access, campaign: CampaignRow, events: WorkflowEvent[], reason: string | undefined): Promise<void> {
-  const team = await listClientTeam(scope, campaign.clientAccountId);
+  // Everyone who can take the next step hears of it, org admins acting as lead planners included.
+  const approvers = await listApprovers(scope, campaign.clientAccountId);
   const base = { campaignId: campaign.id, clientAccountId: campaign.clientAccountId, actorName: access.user.name, payload: { campaignName: campaign.name, reason: reason ?? null } };
   const rows: NewNotification[] = [];
   const to = (userIds: (string | null)[], kind: NewNotification["kind"]) => {
     for (const userId of new Set(userIds.filter((id): id is string => Boolean(id) && id !== access.user.id))) rows.push({ ...base, userId, kind });
   };
   for (const event of events) {
-    if (event.type === "review-requested") to(team.filter((m) => m.role === "lead_planner").map((m) => m.id), "review-requested");
-    if (event.type === "agency-approved") to(team.filter((m) => m.role === "viewer").map((m) => m.id), "review-requested");
+    if (event.type === "review-requested") to(approvers.agency.map((m) => m.id), "review-requested");
+    if (event.type === "agency-approved") to(approvers.client.map((m) => m.id), "review-requested");
     if (event.type === "client-approved") to([campaign.submittedBy, campaign.agencyApprovedBy], "approved");
     if (event.type === "rejected") to([campaign.submittedBy], "rejected");
   }
@@ -84,4 +85,9 @@ export async function transitionCampaign(access: Access, campaignId: string, act
     await notify(scope, access, saved, result.events, reason);
     return { ok: true, campaign: saved };
   });
+}
+
+/** Who approves this client's plans, by name, for the review panel (a one-person workspace is told nobody else can). */
+export async function getApprovers(access: Access) {
+  return inScope(access, (scope) => listApprovers(scope, access.client!.id));
 }

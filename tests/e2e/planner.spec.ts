@@ -108,6 +108,12 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await expectAccessible(page);
   await screenshot(page, "planner-checks-and-fixed-cost");
 
+  // Submitting a plan over its budget asks first; the panel names who approves.
+  await expect(page.getByTestId("approvers")).toContainText("Approves for the agency: Li Na (lead planner), Demo Admin");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("over-budget-warning")).toContainText("more than the campaign budget");
+  await expect(page.getByRole("button", { name: "Submit anyway" })).toBeVisible();
+
   // Unsaved edits are not lost by a stray click: leaving asks first.
   await form.getByLabel("Line name").fill("Half-typed line");
   await page.getByRole("link", { name: "← Demo Brand" }).click();

@@ -16,7 +16,7 @@ import type { loader as rootLoader } from "~/root";
 import { canEditPlan } from "~/domain/workflow";
 import { getComments } from "~/services/comments.server";
 import { getPlan } from "~/services/planner.server";
-import { actionsFor } from "~/services/workflow.server";
+import { actionsFor, getApprovers } from "~/services/workflow.server";
 import { CollaborationLinks, CommentsPanel, LiveAwareness, WorkflowPanel } from "./collaboration";
 import { accessView, can, isUuid, notFound, requireScope } from "~/tenancy/access.server";
 import { handlePlanAction } from "./actions.server";
@@ -36,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   const comments = await getComments(access, params.campaignId);
+  // Who approves matters while a plan is being written or reviewed.
+  const approvers = plan.campaign.status === "draft" || plan.campaign.status === "in_review" ? await getApprovers(access) : null;
+  const allocatedFen = plan.snapshot.lines.reduce((sum, line) => sum + line.budgetFen, 0);
   const { campaign } = plan;
   const lineNameById = new Map(plan.snapshot.lines.map((l) => [l.id, l.name]));
   return {
@@ -51,6 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       clientApproved: Boolean(campaign.clientApprovedBy),
       lastRejection: campaign.lastRejection ? { reason: campaign.lastRejection.reason, version: campaign.lastRejection.version } : null,
       actions: actionsFor(access, campaign),
+      approvers: approvers ? { agency: approvers.agency.filter((a) => a.id !== access.user.id).map((a) => a.name), client: approvers.client.map((a) => a.name) } : null,
+      overBudgetFen: Math.max(0, allocatedFen - campaign.budgetFen),
+      overBudgetText: formatMoney(Math.max(0, allocatedFen - campaign.budgetFen), locale),
+      teamPath: `/o/${access.organization.slug}/clients/${access.client!.id}/team`,
     },
     comments: comments.map((c) => ({
       id: c.id,
