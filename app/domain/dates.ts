@@ -142,3 +142,8 @@ function civilFromDays(dayNumber: number): { year: number; month: number; day: n
   const month = mp < 10 ? mp + 3 : mp - 9;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
+
+/** An ISO week moved by whole weeks (2027-W09 + 52 → 2028-W09 or -W08, as the calendar falls). */
+export function addWeeks(week: string, weeks: number): string {
+  return isoWeekOf(addDays(isoWeekStart(week), weeks * 7));
+}

@@ -2,6 +2,7 @@ import { data } from "@remix-run/node";
 import type { CampaignRow, LineItemRow } from "@db/schema";
 import { canEditPlan } from "~/domain/workflow";
 import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
+import { addDays, addWeeks } from "~/domain/dates";
 import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, renderLineName } from "~/domain/naming";
 import { hasErrors, lineChecksKey, newLineChecks, validateLineDraft, type LineCheck, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
 import { UNIT_COST_KEY } from "~/domain/estimates";
@@ -184,24 +185,40 @@ export async function restoreCampaign(access: Access, campaignId: string): Promi
   });
 }
 
-/** A copy of the campaign and all its lines, as a new draft. */
-export async function duplicateCampaign(access: Access, campaignId: string, copyName: string): Promise<CampaignRow | null> {
+/**
+ * A copy of the campaign and all its lines, as a new draft; with `shiftWeeks`, every date (campaign,
+ * lines, custom weekly amounts) moves by whole weeks, so next year's plan keeps its weekdays and flighting.
+ */
+export async function duplicateCampaign(access: Access, campaignId: string, copyName: string, shiftWeeks = 0): Promise<CampaignRow | null> {
   return inScope(access, async (scope) => {
     const source = await findCampaign(scope, access.client!.id, campaignId);
     if (!source) return null;
+    const shift = (date: string) => (shiftWeeks === 0 ? date : addDays(date, shiftWeeks * 7));
     const copy = await insertCampaign(scope, access.client!.id, {
       name: copyName,
       objective: source.objective,
-      startDate: source.startDate,
-      endDate: source.endDate,
+      startDate: shift(source.startDate),
+      endDate: shift(source.endDate),
       budgetFen: source.budgetFen,
       reportingCurrency: source.reportingCurrency,
       fxRate: source.fxRate,
       notes: source.notes,
     });
     const lines = await listLines(scope, campaignId);
-    await insertLines(scope, copy.id, lines.map(({ organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, ...fields }) => fields));
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: copy.id, subjectType: "campaign", subjectId: copy.id, action: "duplicated", changes: { from: campaignId } });
+    await insertLines(
+      scope,
+      copy.id,
+      lines.map(({ organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, ...fields }) => ({
+        ...fields,
+        startDate: shift(fields.startDate),
+        endDate: shift(fields.endDate),
+        customFlightingFen:
+          fields.customFlightingFen && shiftWeeks !== 0
+            ? Object.fromEntries(Object.entries(fields.customFlightingFen).map(([week, fen]) => [addWeeks(week, shiftWeeks), fen]))
+            : fields.customFlightingFen,
+      })),
+    );
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: copy.id, subjectType: "campaign", subjectId: copy.id, action: "duplicated", changes: { from: campaignId, ...(shiftWeeks ? { shiftWeeks } : {}) } });
     return copy;
   });
 }

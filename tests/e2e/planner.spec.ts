@@ -203,8 +203,11 @@ test("delete a line and archive a campaign: asked once, undone from the toast, r
   void consoleErrors;
   await openDemoClient(page, DEMO.lead);
   await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  await page.getByRole("button", { name: "Duplicate", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  // A name of its own: other tests make "(copy)" campaigns at the same time.
+  await page.locator("summary", { hasText: /^Duplicate$/ }).click();
+  await page.getByTestId("duplicate-form").getByLabel("Name of the copy").fill("Undo and archive trial");
+  await page.getByTestId("duplicate-form").getByRole("button", { name: "Make the copy" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Undo and archive trial" })).toBeVisible();
   const lines = page.getByTestId("lines");
   const rows = lines.locator("tbody > tr");
   const count = await rows.count();
@@ -228,13 +231,13 @@ test("delete a line and archive a campaign: asked once, undone from the toast, r
   await page.getByTestId("confirm-archive").getByRole("button", { name: "Yes, archive" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
   await expect(page.getByTestId("toast")).toContainText("archived");
-  await expect(page.getByTestId("campaign-list").getByRole("link", { name: /\(copy\)$/ })).toHaveCount(0);
+  await expect(page.getByTestId("campaign-list").getByRole("link", { name: "Undo and archive trial" })).toHaveCount(0);
   await page.getByTestId("campaign-filter").getByRole("link", { name: "Archived" }).click();
-  const archivedCopy = page.getByTestId("campaign-list").locator("li", { hasText: "(copy)" }).first();
+  const archivedCopy = page.getByTestId("campaign-list").locator("li", { hasText: "Undo and archive trial" });
   await expect(archivedCopy).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "client-archived");
   await archivedCopy.getByRole("button", { name: /^Restore/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Undo and archive trial" })).toBeVisible();
   await expect(page.getByTestId("toast")).toContainText("restored from the archive");
 });

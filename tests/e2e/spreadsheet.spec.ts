@@ -10,7 +10,8 @@ test("export the demo plan, change a budget and add a line in Excel, import, pre
   await page.getByRole("link", { name: "Demo Brand" }).click();
   // Work on a copy so other tests keep the demo campaign as seeded.
   await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  await page.getByRole("button", { name: "Duplicate", exact: true }).click();
+  await page.locator("summary", { hasText: /^Duplicate$/ }).click();
+  await page.getByTestId("duplicate-form").getByRole("button", { name: "Make the copy" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
 
   await page.getByText("Export", { exact: true }).click();

@@ -74,3 +74,24 @@ describe(`undo (${process.env.QIAO_TEST_DRIVER})`, () => {
     expect(await (await call(clientPath, { cookie: planner.cookie })).text()).toContain("Undo me");
   });
 });
+
+describe(`duplicate with a date shift (${process.env.QIAO_TEST_DRIVER})`, () => {
+  it("moves the campaign, every line and the custom weekly amounts by whole weeks", async () => {
+    const who = await makePlannerOnClient("SHIFT");
+    const campaign = await createCampaign(who.access, { name: "CNY 2027", objective: "conversion", startDate: "2027-03-01", endDate: "2027-04-30", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
+    await addLines(who.access, campaign.id, [
+      sampleLine({ name: "Even" }),
+      sampleLine({ name: "Custom", budgetFen: 3_000_000, startDate: "2027-03-01", endDate: "2027-03-14", flightingMode: "custom", customFlightingFen: { "2027-W09": 1_000_000, "2027-W10": 2_000_000 } }),
+    ]);
+    const path = `/o/${who.org.slug}/clients/${who.client.id}/campaigns/${campaign.id}?index`;
+    const copied = await call(path, { cookie: who.planner.cookie, form: { intent: "duplicate-campaign", copyName: "CNY 2028", shiftWeeks: "52" } });
+    expect(copied.status).toBe(302);
+    const copyId = copied.headers.get("location")!.split("/").pop()!;
+    const plan = (await getPlan(who.access, copyId))!;
+    expect(plan.snapshot.campaign).toMatchObject({ name: "CNY 2028", startDate: "2028-02-28", endDate: "2028-04-28" });
+    const custom = plan.snapshot.lines.find((l) => l.name === "Custom")!;
+    expect(custom).toMatchObject({ startDate: "2028-02-28", endDate: "2028-03-12", customFlightingFen: { "2028-W09": 1_000_000, "2028-W10": 2_000_000 } });
+    // The copy is a valid plan: its custom weeks fall inside the moved line.
+    expect(plan.snapshot.lines.find((l) => l.name === "Even")).toMatchObject({ startDate: "2028-02-28", endDate: "2028-03-29" });
+  });
+});

@@ -164,7 +164,10 @@ export async function handlePlanAction(request: Request, access: Access, campaig
     }
     case "duplicate-campaign": {
       const copyName = String(formData.get("copyName") ?? "").trim().slice(0, 160) || "Copy";
-      const copy = await duplicateCampaign(access, campaignId, copyName);
+      // Whole weeks keep weekdays and the weekly flighting; anything else is read as no shift.
+      const shift = Number(formData.get("shiftWeeks") ?? "0");
+      const shiftWeeks = Number.isInteger(shift) && Math.abs(shift) <= 260 ? shift : 0;
+      const copy = await duplicateCampaign(access, campaignId, copyName, shiftWeeks);
       if (!copy) throw notFound();
       return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}/campaigns/${copy.id}`, { kind: "success", key: "planner.duplicated" });
     }

@@ -199,13 +199,26 @@ export default function CampaignPlanPage() {
                 <Link to="import" className="btn-secondary" data-testid="open-import">
                   {t("import.open")}
                 </Link>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="duplicate-campaign" />
-                  <input type="hidden" name="copyName" value={t("planner.copyOf", { name: campaign.name })} />
-                  <button type="submit" className="btn-secondary">
-                    {t("planner.duplicate")}
-                  </button>
-                </Form>
+                <details className="relative">
+                  <summary className="btn-secondary cursor-pointer list-none">{t("planner.duplicate")}</summary>
+                  <Form method="post" className="absolute right-0 z-10 mt-1 w-72 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm shadow" data-testid="duplicate-form">
+                    <input type="hidden" name="intent" value="duplicate-campaign" />
+                    <label className="block">
+                      {t("planner.copyName")}
+                      <input name="copyName" defaultValue={t("planner.copyOf", { name: campaign.name })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+                    </label>
+                    <label className="block">
+                      {t("planner.shiftWeeks")}
+                      <input name="shiftWeeks" type="number" step={1} min={-260} max={260} defaultValue={0} className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1" aria-describedby="shift-help" />
+                    </label>
+                    <p id="shift-help" className="text-xs text-slate-600">
+                      {t("planner.shiftWeeksHelp")}
+                    </p>
+                    <button type="submit" className="btn-primary">
+                      {t("planner.duplicateNow")}
+                    </button>
+                  </Form>
+                </details>
                 {confirmingArchive ? (
                   <Form method="post" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 px-2 py-1" data-testid="confirm-archive">
                     <span className="text-sm text-amber-950">{t("planner.confirmArchive")}</span>
