@@ -85,6 +85,10 @@ export function LineForm({
   const models = placement?.buyingModels ?? [];
   const weeks = useMemo(() => (mode === "custom" && start && end && start <= end ? weeksInRange(start, end) : []), [mode, start, end]);
   const firstField = useRef<HTMLSelectElement>(null);
+  // Opening an editor moves the keyboard into it (issue 12, "Phone and keyboard").
+  useEffect(() => {
+    if (intent === "update-line") firstField.current?.focus();
+  }, [intent]);
   const reportUnsaved = useContext(UnsavedEditsContext);
   useEffect(() => {
     reportUnsaved?.(id, form.dirty);

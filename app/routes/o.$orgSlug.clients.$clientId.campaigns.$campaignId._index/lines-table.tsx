@@ -91,7 +91,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
             {formatDate(line.startDate, locale, "short")} – {formatDate(line.endDate, locale, "short")} · {t(`planner.flightingMode.${line.flightingMode}`)}
           </p>
         </td>
-        <td className="py-2 pr-2 text-sm">
+        <td className="py-2 pr-2 text-sm" data-label={t("planner.destination")}>
           {line.destinationName}
           <p className="mt-1">
             <DataLevelBadge level={line.level} title={line.explanation} />
@@ -100,10 +100,10 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
             {line.explanation}
           </p>
         </td>
-        <td className="py-2 pr-2 text-sm">{t(`model.${line.buyingModel}`)}</td>
-        <td className="py-2 pr-2 text-right text-sm tabular-nums">{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
-        <td className="py-2 pr-2 text-right text-sm font-medium tabular-nums">{formatMoney(line.budgetFen, locale)}</td>
-        <td className="py-2 pr-2 text-sm">
+        <td className="py-2 pr-2 text-sm" data-label={t("planner.buyingModel")}>{t(`model.${line.buyingModel}`)}</td>
+        <td className="py-2 pr-2 text-right text-sm tabular-nums max-md:text-left" data-label={t("planner.unitCost")}>{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
+        <td className="py-2 pr-2 text-right text-sm font-medium tabular-nums max-md:text-left" data-label={t("planner.lineBudget")}>{formatMoney(line.budgetFen, locale)}</td>
+        <td className="py-2 pr-2 text-sm" data-label={t("planner.kpi")}>
           {line.kpiName ?? "—"}
           {kpiTargetText(line, locale) !== null ? (
             <p className="text-xs tabular-nums text-slate-700" data-testid="kpi-target">
@@ -111,7 +111,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
             </p>
           ) : null}
         </td>
-        <td className="py-2 pr-2">
+        <td className="py-2 pr-2" data-label={t("planner.estimates")}>
           <EstimateCell line={line} locale={locale} />
         </td>
         {canEdit ? (
@@ -271,8 +271,12 @@ export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; loca
   const { t } = useTranslation();
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
   return (
-    <div className="card overflow-x-auto p-0">
-      <table className="w-full text-left" data-testid="lines">
+    <div className="card overflow-x-auto p-0 max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:shadow-none">
+      {/* At phone width each line is a card: cells stack, each with its column's name. */}
+      <table
+        className="w-full text-left max-md:block max-md:[&_tbody]:block max-md:[&_tbody>tr]:mb-3 max-md:[&_tbody>tr]:block max-md:[&_tbody>tr]:rounded-lg max-md:[&_tbody>tr]:border max-md:[&_tbody>tr]:border-slate-200 max-md:[&_tbody>tr]:bg-white max-md:[&_td]:block max-md:[&_td]:px-3 max-md:[&_td[data-label]]:before:block max-md:[&_td[data-label]]:before:text-xs max-md:[&_td[data-label]]:before:text-slate-600 max-md:[&_td[data-label]]:before:content-[attr(data-label)] max-md:[&_thead]:sr-only"
+        data-testid="lines"
+      >
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className="py-2 pl-3 pr-2 font-medium">
