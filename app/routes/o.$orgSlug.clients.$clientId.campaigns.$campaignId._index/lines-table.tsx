@@ -88,7 +88,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
             {line.ecosystemName} · {line.placementName}
           </p>
           <p className="text-xs text-slate-600">
-            {formatDate(line.startDate, locale, "short")} – {formatDate(line.endDate, locale, "short")} · {t(`planner.flightingMode.${line.flightingMode}`)}
+            {formatDate(line.startDate, locale)} – {formatDate(line.endDate, locale)} · {t(`planner.flightingMode.${line.flightingMode}`)}
           </p>
         </td>
         <td className="py-2 pr-2 text-sm" data-label={t("planner.destination")}>
