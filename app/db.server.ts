@@ -27,6 +27,11 @@ export function getDatabase(): DatabaseHandle {
   return handle;
 }
 
+/** True on the embedded PGlite database (no DATABASE_URL): a one-person local install, never a shared server. */
+export function isEmbeddedDatabase(): boolean {
+  return holder.__qiaoDatabase?.driver === "pglite";
+}
+
 export type TenantContext = {
   organizationId: string | null;
   userId: string | null;

@@ -7,20 +7,24 @@ const STYLES: Record<DataLevel, { box: string; mark: string }> = {
   aggregated: { box: "border-slate-500 bg-slate-100 text-slate-800", mark: "●○○" },
 };
 
-/** Colour plus text plus a shape: the level is never told by colour alone. */
-export function DataLevelBadge({ level, title }: { level: DataLevel; title?: string }) {
+/**
+ * Colour plus text plus a shape: the level is never told by colour alone. Compact (for a narrow
+ * column on a phone): below `sm` only the shape shows, the word stays for screen readers and on hover.
+ */
+export function DataLevelBadge({ level, title, isCompact = false }: { level: DataLevel; title?: string; isCompact?: boolean }) {
   const { t } = useTranslation();
   const style = STYLES[level];
+  const label = t(`level.${level}`);
   return (
     <span
       className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${style.box}`}
-      title={title}
+      title={title ?? (isCompact ? label : undefined)}
       data-level={level}
     >
       <span aria-hidden="true" className="tracking-tighter">
         {style.mark}
       </span>
-      {t(`level.${level}`)}
+      {isCompact ? <span className="sr-only sm:not-sr-only">{label}</span> : label}
     </span>
   );
 }

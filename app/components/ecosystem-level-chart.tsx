@@ -25,7 +25,7 @@ export function EcosystemLevelChart({ rows, caption }: { rows: EcosystemLevelRow
           </th>
           {levels.map((level) => (
             <th key={level} scope="col" className="py-1 pr-2 text-left font-medium">
-              <DataLevelBadge level={level} />
+              <DataLevelBadge level={level} isCompact />
             </th>
           ))}
         </tr>
@@ -33,14 +33,14 @@ export function EcosystemLevelChart({ rows, caption }: { rows: EcosystemLevelRow
       <tbody>
         {rows.map((row) => (
           <tr key={row.ecosystemId}>
-            <th scope="row" className="py-1 pr-2 text-left font-normal">
+            <th scope="row" className="min-w-28 py-1 pr-2 text-left font-normal">
               <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 rounded-full" style={{ backgroundColor: row.color }} />
               {row.name}
             </th>
             {levels.map((level) => {
               const count = row.counts[level];
               return (
-                <td key={level} className="py-1 pr-2">
+                <td key={level} className="min-w-16 py-1 pr-2">
                   <div className="flex items-center gap-1">
                     <div
                       aria-hidden="true"

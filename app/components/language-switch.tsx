@@ -7,7 +7,7 @@ export function LanguageSwitch({ current }: { current: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
-    <Form method="post" action="/set-locale" className="flex items-center gap-1" aria-label={t("language.label")}>
+    <Form method="post" action="/set-locale" className="flex items-center gap-1 whitespace-nowrap" aria-label={t("language.label")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {LOCALES.map((locale) => (
         <button

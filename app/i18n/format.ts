@@ -44,9 +44,22 @@ export function formatPercent(ratio: number, locale: Locale, fractionDigits = 0)
 
 /** An ISO `YYYY-MM-DD` calendar date, formatted without time-zone drift. */
 export function formatDate(isoDate: string, locale: Locale, style: "medium" | "short" | "long" = "medium"): string {
+  return dateFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(utcDate(isoDate));
+}
+
+/** The month and year of an ISO date ("Jan 2027", "2027年1月"), for calendar headings. */
+export function formatMonth(isoDate: string, locale: Locale): string {
+  return dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(utcDate(isoDate));
+}
+
+/** The day of the month alone ("4", "4日"), under a month heading. */
+export function formatDayOfMonth(isoDate: string, locale: Locale): string {
+  return dateFormat(locale, { day: "numeric", timeZone: "UTC" }).format(utcDate(isoDate));
+}
+
+function utcDate(isoDate: string): Date {
   const [year, month, day] = isoDate.split("-").map(Number);
-  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return dateFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(date);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale): string {

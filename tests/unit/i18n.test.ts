@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pickLocale } from "~/i18n/config";
 import en from "~/i18n/en";
 import zh from "~/i18n/zh";
-import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatDayOfMonth, formatMoney, formatMonth, formatNumber, formatPercent } from "~/i18n/format";
 
 describe("pickLocale (Accept-Language)", () => {
   it.each([
@@ -52,6 +52,13 @@ describe("Intl formatting", () => {
     expect(formatDate("2026-03-02", "en", "long")).toBe("2 March 2026");
     expect(formatDate("2026-03-02", "zh", "long")).toBe("2026年3月2日");
     expect(formatDate("2026-12-31", "en", "short")).toBe("31/12/2026");
+  });
+
+  it("calendar headings: month and year, then the day alone, without time-zone drift", () => {
+    expect(formatMonth("2027-01-31", "en")).toBe("Jan 2027");
+    expect(formatMonth("2027-01-31", "zh")).toBe("2027年1月");
+    expect(formatDayOfMonth("2027-02-01", "en")).toBe("1");
+    expect(formatDayOfMonth("2027-02-01", "zh")).toBe("1日");
   });
 
   it("numbers and percentages", () => {

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { signIn } from "~/auth/login.server";
 import { getSession, sessionCookie } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/forms";
+import { isEmbeddedDatabase } from "~/db.server";
 import { safeRedirectPath } from "~/domain/safe-redirect";
 import { findUserByEmail } from "~/models/user.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "~/services/demo.server";
@@ -28,7 +29,8 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   if (session) throw redirect(await homePathFor(session.user.id));
-  const demoUser = await withAuthScope(null, (scope) => findUserByEmail(scope, DEMO_USERS[0]!.email));
+  // The demo logins are printed only on the embedded database: on a server database they would be public credentials.
+  const demoUser = isEmbeddedDatabase() ? await withAuthScope(null, (scope) => findUserByEmail(scope, DEMO_USERS[0]!.email)) : null;
   return { strings: await routeStrings(request, ["auth"]), demo: demoUser ? { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.clientRole ?? u.orgRole })) } : null };
 }
 

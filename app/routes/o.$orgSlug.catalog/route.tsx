@@ -91,11 +91,14 @@ export default function CatalogPage() {
           </h2>
           <LevelLegend />
         </section>
-        <section className="card overflow-x-auto" aria-labelledby="chart-title">
+        <section className="card min-w-0">
           <h2 id="chart-title" className="mb-2 text-lg font-semibold">
             {t("catalog.chartTitle")}
           </h2>
-          <EcosystemLevelChart rows={chart} caption={t("catalog.chartCaption")} />
+          {/* Wider than a phone: it scrolls sideways in a region a keyboard can focus. */}
+          <div role="region" aria-labelledby="chart-title" tabIndex={0} className="relative overflow-x-auto rounded" data-testid="chart-scroll">
+            <EcosystemLevelChart rows={chart} caption={t("catalog.chartCaption")} />
+          </div>
         </section>
       </div>
 

@@ -1,63 +1,103 @@
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import type { Locale } from "~/i18n/config";
-import { formatMoney } from "~/i18n/format";
+import { formatDate, formatDayOfMonth, formatMoney, formatMonth } from "~/i18n/format";
 import type { PlanPageData } from "./view.server";
 
-/** Lines × ISO weeks: a bar in the ecosystem's colour where the line spends, its amount on hover and for screen readers. */
+type Week = PlanPageData["weeks"][number];
+
+/** Consecutive weeks grouped by the month their (clipped) first day falls in, for the month row. */
+function monthsOf(weeks: Week[]): { month: string; start: string; weeks: number }[] {
+  const months: { month: string; start: string; weeks: number }[] = [];
+  for (const week of weeks) {
+    const month = week.start.slice(0, 7);
+    const last = months.at(-1);
+    if (last?.month === month) last.weeks++;
+    else months.push({ month, start: week.start, weeks: 1 });
+  }
+  return months;
+}
+
+/**
+ * Lines × ISO weeks: a month row, then each week's first day; a bar in the ecosystem's colour where
+ * the line spends, its amount on hover and for screen readers. The table scrolls sideways inside a
+ * focusable region, so a keyboard can reach what a narrow screen hides.
+ */
 export function PlanCalendar({ data, locale }: { data: PlanPageData; locale: Locale }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...data.lines.flatMap((l) => l.flightWeeks.map((w) => w.amountFen)));
+  const months = monthsOf(data.weeks);
   return (
-    <section aria-labelledby="calendar-title" className="card overflow-x-auto">
+    <section className="card">
       <h2 id="calendar-title" className="mb-2 text-xl font-semibold">
         {t("planner.calendarTitle")}
       </h2>
-      <table className="min-w-full border-separate border-spacing-0 text-xs" data-testid="calendar">
-        <thead>
-          <tr>
-            <th scope="col" className="sticky left-0 bg-white pr-2 text-left font-medium">
-              {t("planner.linesTitle")}
-            </th>
-            {data.weeks.map((w) => (
-              <th key={w.week} scope="col" className="px-0.5 font-normal text-slate-600" title={`${w.start} – ${w.end}`}>
-                {w.week.slice(5)}
+      <div role="region" aria-labelledby="calendar-title" tabIndex={0} className="relative overflow-x-auto rounded" data-testid="calendar-scroll">
+        <table className="min-w-full border-separate border-spacing-0 text-xs" data-testid="calendar">
+          <colgroup>
+            <col />
+          </colgroup>
+          {months.map((m) => (
+            <colgroup key={m.month} span={m.weeks} />
+          ))}
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="sticky left-0 bg-white pr-2 text-left align-bottom font-medium">
+                {t("planner.linesTitle")}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.lines.map((line) => {
-            const byWeek = new Map(line.flightWeeks.map((w) => [w.week, w.amountFen]));
-            return (
-              <tr key={line.id}>
-                <th scope="row" className="sticky left-0 max-w-64 truncate bg-white py-0.5 pr-2 text-left font-normal">
-                  <span className="mr-1 inline-block align-middle">
-                    <DataLevelBadge level={line.level} />
-                  </span>
-                  {line.name}
+              {months.map((m) => (
+                <th key={m.month} scope="colgroup" colSpan={m.weeks} className="whitespace-nowrap border-l border-slate-200 px-1 text-left font-semibold text-slate-700">
+                  {formatMonth(m.start, locale)}
                 </th>
-                {data.weeks.map((w) => {
-                  const amount = byWeek.get(w.week) ?? 0;
-                  return (
-                    <td key={w.week} className="px-0.5 py-0.5">
-                      {amount > 0 ? (
-                        <div
-                          className="h-4 min-w-6 rounded-sm"
-                          style={{ backgroundColor: line.ecosystemColor, opacity: 0.35 + 0.65 * (amount / max) }}
-                          title={`${line.ecosystemName} · ${w.week}: ${formatMoney(amount, locale)}`}
-                        >
-                          <span className="sr-only">{formatMoney(amount, locale)}</span>
-                        </div>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+            </tr>
+            <tr>
+              {data.weeks.map((w) => (
+                <th
+                  key={w.week}
+                  scope="col"
+                  className="whitespace-nowrap px-0.5 font-normal tabular-nums text-slate-600"
+                  title={t("planner.calendarWeek", { week: w.week, start: formatDate(w.start, locale), end: formatDate(w.end, locale) })}
+                >
+                  <span aria-hidden="true">{formatDayOfMonth(w.start, locale)}</span>
+                  <span className="sr-only">{formatDate(w.start, locale)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.lines.map((line) => {
+              const byWeek = new Map(line.flightWeeks.map((w) => [w.week, w.amountFen]));
+              return (
+                <tr key={line.id}>
+                  <th scope="row" className="sticky left-0 max-w-40 truncate bg-white py-0.5 pr-2 text-left font-normal sm:max-w-64" title={line.name}>
+                    <span className="mr-1 inline-block align-middle">
+                      <DataLevelBadge level={line.level} isCompact />
+                    </span>
+                    {line.name}
+                  </th>
+                  {data.weeks.map((w) => {
+                    const amount = byWeek.get(w.week) ?? 0;
+                    return (
+                      <td key={w.week} className="px-0.5 py-0.5">
+                        {amount > 0 ? (
+                          <div
+                            className="h-4 min-w-6 rounded-sm"
+                            style={{ backgroundColor: line.ecosystemColor, opacity: 0.35 + 0.65 * (amount / max) }}
+                            title={`${line.ecosystemName} · ${formatDate(w.start, locale)}: ${formatMoney(amount, locale)}`}
+                          >
+                            <span className="sr-only">{formatMoney(amount, locale)}</span>
+                          </div>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
