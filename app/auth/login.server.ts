@@ -1,6 +1,6 @@
 import { findSelf, findUserByEmail, normalizeEmail, updateOwnPassword } from "~/models/user.server";
 import { withAuthScope } from "~/tenancy/scope.server";
-import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { refundLoginAttempt, reserveLoginAttempt } from "./rate-limit.server";
 import { createSession, invalidateOtherSessions } from "./session.server";
 
@@ -25,34 +25,28 @@ export async function signIn(input: { email: string; password: string; ip: strin
   return { ok: true, userId: user.id, token };
 }
 
-export type PasswordProblem = "too-short" | "too-long" | "common" | "same-as-email";
-
-export function passwordProblem(password: string, email?: string): PasswordProblem | null {
-  if ([...password].length < 8) return "too-short";
-  if ([...password].length > 128) return "too-long";
-  if (isCommonPassword(password)) return "common";
-  if (email && password.toLowerCase() === email.toLowerCase()) return "same-as-email";
-  return null;
-}
+export { passwordProblem, type PasswordProblem } from "./password.server";
 
 export type ChangePasswordResult =
   | { ok: true; token: string }
-  | { ok: false; field: "currentPassword" | "newPassword"; error: string }
+  | { ok: false; field: "fields"; fieldErrors: Partial<Record<"currentPassword" | "newPassword", string>> }
   | { ok: false; field: "form"; error: "auth.rateLimited"; retryAfterSeconds: number };
 
 /** Changes the password and ends every other session; the person continues on a fresh token. */
 export async function changePassword(input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string }): Promise<ChangePasswordResult> {
   const self = await withAuthScope(input.userId, (scope) => findSelf(scope));
-  if (!self) return { ok: false, field: "currentPassword", error: "validation.currentPasswordWrong" };
+  if (!self) return { ok: false, field: "fields", fieldErrors: { currentPassword: "validation.currentPasswordWrong" } };
   // A stolen session must not be able to guess the password faster than the login form allows.
   const retryAfterSeconds = await reserveLoginAttempt(input.ip, self.email);
   if (retryAfterSeconds !== null) return { ok: false, field: "form", error: "auth.rateLimited", retryAfterSeconds };
+  // Both fields are judged before answering (issue 12: errors all at once, not in rounds).
+  const problem = passwordProblem(input.newPassword, self.email);
+  const newPasswordError = problem ? { newPassword: `validation.password.${problem}` } : {};
   if (!(await verifyPassword(self.passwordHash, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "validation.currentPasswordWrong" };
+    return { ok: false, field: "fields", fieldErrors: { currentPassword: "validation.currentPasswordWrong", ...newPasswordError } };
   }
   await refundLoginAttempt(input.ip, self.email);
-  const problem = passwordProblem(input.newPassword, self.email);
-  if (problem) return { ok: false, field: "newPassword", error: `validation.password.${problem}` };
+  if (problem) return { ok: false, field: "fields", fieldErrors: newPasswordError };
   const passwordHash = await hashPassword(input.newPassword);
   await withAuthScope(input.userId, (scope) => updateOwnPassword(scope, passwordHash));
   await invalidateOtherSessions(input.userId, null);

@@ -32,3 +32,14 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 export function isCommonPassword(password: string): boolean {
   return commonPasswords.test(password) || commonPasswords.test(password.toLowerCase());
 }
+
+export type PasswordProblem = "too-short" | "too-long" | "common" | "same-as-email";
+
+/** What is wrong with a new password, if anything (the form schemas and the services ask the same question). */
+export function passwordProblem(password: string, email?: string): PasswordProblem | null {
+  if ([...password].length < 8) return "too-short";
+  if ([...password].length > 128) return "too-long";
+  if (isCommonPassword(password)) return "common";
+  if (email && password.toLowerCase() === email.trim().toLowerCase()) return "same-as-email";
+  return null;
+}

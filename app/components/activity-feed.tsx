@@ -8,6 +8,7 @@ export type ActivityItem = { id: string; subjectType: string; action: string; ac
 function describeChanges(changes: Record<string, unknown> | null): string {
   if (!changes) return "";
   return Object.entries(changes)
+    .filter(([field]) => field !== "planVersion")
     .slice(0, 6)
     .map(([field, value]) => {
       if (value && typeof value === "object" && "from" in value && "to" in value) {
@@ -19,7 +20,7 @@ function describeChanges(changes: Record<string, unknown> | null): string {
     .join(" · ");
 }
 
-/** Who did what, when, with old → new values; filterable by subject and paged by time. */
+/** Who did what, when, with old → new values (a workflow step names the version as the versions page does); filterable by subject and paged by time. */
 export function ActivityFeed({ items, filter, nextBefore, locale }: { items: ActivityItem[]; filter: string; nextBefore: string | null; locale: Locale }) {
   const { t } = useTranslation();
   const filters = ["", "campaign", "line_item", "comment"];
@@ -35,9 +36,10 @@ export function ActivityFeed({ items, filter, nextBefore, locale }: { items: Act
       {items.length === 0 ? <p className="text-sm text-slate-600">{t("collab.noActivity")}</p> : null}
       <ol className="divide-y divide-slate-100 text-sm">
         {items.map((item) => (
-          <li key={item.id} className="py-2">
+          <li key={item.id} className="py-2 [overflow-wrap:anywhere]">
             <p>
               <strong>{item.actorName ?? "—"}</strong> · {item.subjectType.replace(/_/g, " ")} · {item.action.replace("workflow:", "")}
+              {typeof item.changes?.planVersion === "number" ? <> · {t("collab.versionName", { version: item.changes.planVersion })}</> : null}
               <span className="ml-2 text-xs text-slate-500">{formatDateTime(item.createdAt, locale)}</span>
             </p>
             <p className="break-all text-xs text-slate-600">{describeChanges(item.changes)}</p>

@@ -1,15 +1,24 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/config";
+import { translateMessage } from "~/i18n/message";
 
-/** Field errors are i18n keys from the server; shown next to the field, announced to screen readers. */
+/** Turns error messages from the server (a key, or a key with its values: see app/i18n/message.ts) into the reader's words. */
+function useMessageText(): (message: string) => string {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+  return (message) => translateMessage((key, options) => t(key, options), message, locale);
+}
+
+/** Field errors are messages from the server; shown next to the field, announced to screen readers. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
-  const { t } = useTranslation();
+  const text = useMessageText();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700" aria-live="polite">
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700 [overflow-wrap:anywhere]" aria-live="polite">
       {errors.map((error) => (
-        <li key={error}>{t(error)}</li>
+        <li key={error}>{text(error)}</li>
       ))}
     </ul>
   );
@@ -84,12 +93,12 @@ export function SelectField({
 }
 
 export function FormErrors({ errors }: { errors?: string[] | null }) {
-  const { t } = useTranslation();
+  const text = useMessageText();
   if (!errors?.length) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 [overflow-wrap:anywhere]">
       {errors.map((error) => (
-        <p key={error}>{t(error)}</p>
+        <p key={error}>{text(error)}</p>
       ))}
     </div>
   );
@@ -98,8 +107,8 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
 export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
-      <h1 className="text-2xl font-bold text-slate-900">{children}</h1>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      <h1 className="min-w-0 text-2xl font-bold text-slate-900 [overflow-wrap:anywhere]">{children}</h1>
+      {actions ? <div className="flex flex-wrap items-center gap-2 [&_.btn-primary]:whitespace-nowrap [&_.btn-secondary]:whitespace-nowrap">{actions}</div> : null}
     </div>
   );
 }

@@ -46,10 +46,10 @@ export function MembersTable({
       <tbody>
         {members.map((member) => (
           <tr key={member.id} className="border-b border-slate-100 align-top" data-testid={`member-${member.email}`}>
-            <td className="py-2 pr-3">
+            <td className="py-2 pr-3 [overflow-wrap:anywhere]">
               {member.name} {member.id === currentUserId ? <span className="text-slate-500">{t("members.you")}</span> : null}
             </td>
-            <td className="py-2 pr-3">{member.email}</td>
+            <td className="py-2 pr-3 [overflow-wrap:anywhere]">{member.email}</td>
             <td className="py-2 pr-3">
               {canManage ? (
                 <Form method="post" className="flex items-center gap-2">

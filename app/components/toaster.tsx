@@ -27,8 +27,8 @@ export function Toaster({ toast }: { toast: ToastView | null }) {
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2">
       {visible ? (
-        <div className={`pointer-events-auto flex items-center gap-3 rounded-md border-l-4 px-4 py-3 shadow-lg ${STYLES[visible.kind]}`} data-testid="toast">
-          <span className="text-sm">{t(visible.key, visible.params)}</span>
+        <div className={`pointer-events-auto flex max-w-[calc(100vw-2rem)] items-center gap-3 rounded-md border-l-4 px-4 py-3 shadow-lg ${STYLES[visible.kind]}`} data-testid="toast">
+          <span className="min-w-0 text-sm [overflow-wrap:anywhere]">{t(visible.key, visible.params)}</span>
           {visible.undo ? (
             <Form method="post" action={visible.undo.action} preventScrollReset onSubmit={() => setVisible(null)}>
               {Object.entries(visible.undo.fields).map(([name, value]) => (

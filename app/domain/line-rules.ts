@@ -1,10 +1,11 @@
 // What makes a line item valid before it is saved (issue 5 "Bad input"): each failure is a field
-// error (an i18n key), never a 500.
+// error (an i18n key, with its values when it names some: app/i18n/message.ts), never a 500.
 import { canReach } from "./openness";
 import { getDestination, getKpi, type Placement } from "./catalog";
 import type { BuyingModel } from "./buying-models";
 import { allocateFlighting, type FlightingMode } from "./flighting";
 import { isIsoDate } from "./dates";
+import { encodeMessage } from "../i18n/message";
 
 export type LineDraft = {
   placementId: string;
@@ -34,8 +35,10 @@ export function validateLineDraft(draft: LineDraft, context: { campaign: { start
   if (!isIsoDate(draft.endDate)) add("endDate", "planner.invalidDate");
   if (isIsoDate(draft.startDate) && isIsoDate(draft.endDate)) {
     if (draft.endDate < draft.startDate) add("endDate", "planner.datesInverted");
-    if (draft.startDate < campaign.startDate || draft.startDate > campaign.endDate) add("startDate", "planner.outsideCampaign");
-    if (draft.endDate > campaign.endDate || draft.endDate < campaign.startDate) add("endDate", "planner.outsideCampaign");
+    // Issue 12: the message names the campaign's dates (shown in the reader's date format).
+    const outside = encodeMessage("planner.outsideCampaign", { start: campaign.startDate, end: campaign.endDate });
+    if (draft.startDate < campaign.startDate || draft.startDate > campaign.endDate) add("startDate", outside);
+    if (draft.endDate > campaign.endDate || draft.endDate < campaign.startDate) add("endDate", outside);
   }
   if (draft.budgetFen < 0) add("budgetFen", "planner.negativeMoney");
   if (draft.unitCostFen !== null && draft.unitCostFen <= 0) add("unitCostFen", "planner.negativeMoney");

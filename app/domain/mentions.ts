@@ -156,3 +156,72 @@ export function highlightMentions(text: string, team: readonly TeamMember[]): Me
   if (cursor < text.length) segments.push({ kind: "text", text: text.slice(cursor) });
   return segments;
 }
+
+// Suggesting teammates while a comment is typed (issue 12: "@mentions autocomplete team members").
+
+/** How far back from the caret an "@" may be and still be the mention being typed. */
+const MAX_QUERY_LENGTH = 64;
+
+export type MentionQuery = { start: number; query: string };
+
+/**
+ * The mention being typed at the caret: where its "@" is and what follows it so far. Null when the
+ * caret is not in one: no "@" on this line, an "@" inside an address (li@…), or a space right after it.
+ */
+export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
+  const end = Math.max(0, Math.min(caret, text.length));
+  for (let index = end - 1; index >= 0 && end - index <= MAX_QUERY_LENGTH + 1; index--) {
+    const char = text[index]!;
+    if (char === "\n" || char === "\r") return null;
+    if (!AT_SIGNS.has(char)) continue;
+    if (isAddressChar(codePointBefore(text, index))) return null;
+    const query = text.slice(index + 1, end);
+    if (/^\s/.test(query) || /\s{2,}/.test(query)) return null;
+    return { start: index, query };
+  }
+  return null;
+}
+
+const normalizeForSearch = (text: string) => text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * Teammates for what follows the "@", best first: a name that starts with it, then an e-mail that
+ * does, then a name with a word that does, then (Chinese, Japanese, Korean) a name that contains it.
+ * "@" alone lists everyone (alphabetically, as the team page does).
+ */
+export function suggestMentions<M extends TeamMember>(team: readonly M[], query: string, limit = 8): M[] {
+  const wanted = normalizeForSearch(query);
+  // "@Li Na " is a finished mention: nothing more to suggest until something else is typed.
+  if (/\s$/u.test(query) && team.some((member) => normalizeForSearch(member.name) === wanted || member.email.trim().toLowerCase() === wanted)) return [];
+  const ranked: { member: M; rank: number }[] = [];
+  for (const member of team) {
+    const name = normalizeForSearch(member.name);
+    const email = member.email.trim().toLowerCase();
+    let rank: number | null = null;
+    if (wanted === "" || name.startsWith(wanted)) rank = 0;
+    else if (email.startsWith(wanted)) rank = 1;
+    else if (name.split(/[\s()（）·.-]+/).some((word) => word.startsWith(wanted))) rank = 2;
+    // Inside a word only for scripts without spaces (芳 finds 王芳); "li" must not find "Client viewer".
+    else if (UNSPACED_SCRIPT.test(wanted) && name.includes(wanted)) rank = 3;
+    if (rank !== null) ranked.push({ member, rank });
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.member.name.localeCompare(b.member.name))
+    .slice(0, limit)
+    .map(({ member }) => member);
+}
+
+/** How a teammate is written after "@": their name, or their e-mail when someone else on the team has the same name. */
+export function mentionHandle(member: TeamMember, team: readonly TeamMember[]): string {
+  const name = member.name.trim().replace(/\s+/g, " ");
+  const isShared = team.some((other) => other.id !== member.id && other.name.trim().replace(/\s+/g, " ").toLowerCase() === name.toLowerCase());
+  return name === "" || isShared ? member.email.trim() : name;
+}
+
+/** The text with the "@…" being typed replaced by the teammate's mention and a space; the caret goes after them. */
+export function insertMention(text: string, query: MentionQuery, caret: number, member: TeamMember, team: readonly TeamMember[]): { text: string; caret: number } {
+  const at = text[query.start] ?? "@";
+  const rest = text.slice(caret);
+  const inserted = `${at}${mentionHandle(member, team)}${/^\s/.test(rest) ? "" : " "}`;
+  return { text: `${text.slice(0, query.start)}${inserted}${rest}`, caret: query.start + inserted.length };
+}

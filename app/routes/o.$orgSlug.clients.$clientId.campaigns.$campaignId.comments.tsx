@@ -1,9 +1,19 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { postComment, resolveComment } from "~/services/comments.server";
+import { getMentionableTeam, postComment, resolveComment } from "~/services/comments.server";
 import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
 
 // Comments on a plan or a line: everyone on the client team may comment, viewers included.
+
+/** The teammates the comment box suggests after "@" (fetched when the box is first used). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireScope(request, params, "client.comment");
+  if (!isUuid(params.campaignId)) throw notFound();
+  const members = await getMentionableTeam(access, params.campaignId);
+  if (!members) throw notFound();
+  return Response.json({ members }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "client.comment");
   if (!isUuid(params.campaignId)) throw notFound();

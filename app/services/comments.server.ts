@@ -1,4 +1,6 @@
-import { extractMentions } from "~/domain/mentions";
+import { checkCommentBody } from "~/domain/comments";
+import { excerpt } from "~/domain/text-length";
+import { extractMentions, type TeamMember } from "~/domain/mentions";
 import { recordActivity } from "~/models/activity.server";
 import { findCampaign } from "~/models/campaign.server";
 import { listClientTeam } from "~/models/client-account.server";
@@ -10,8 +12,10 @@ export type CommentResult = { ok: true } | { ok: false; status: 400 | 404; error
 
 /** A comment on the plan or on one of its lines (a reply joins its thread); mentioned teammates are notified. */
 export async function postComment(access: Access, campaignId: string, input: { body: string; lineId: string | null; parentId: string | null }): Promise<CommentResult> {
-  const body = input.body.trim();
-  if (!body) return { ok: false, status: 400, error: "collab.commentEmpty" };
+  // Too long is refused with the length and the limit, never cut (issue 12).
+  const checked = checkCommentBody(input.body);
+  if (!checked.ok) return { ok: false, status: 400, error: checked.error };
+  const { body } = checked;
   return inScope(access, async (scope) => {
     const campaign = await findCampaign(scope, access.client!.id, campaignId);
     if (!campaign) return { ok: false, status: 404, error: "errors.notFoundTitle" };
@@ -24,12 +28,12 @@ export async function postComment(access: Access, campaignId: string, input: { b
     }
     const team = await listClientTeam(scope, access.client!.id);
     const mentions = extractMentions(body, team).filter((id) => id !== access.user.id);
-    const comment = await insertComment(scope, { campaignId, lineId, parentId: input.parentId, authorName: access.user.name, body: body.slice(0, 4000), mentions });
+    const comment = await insertComment(scope, { campaignId, lineId, parentId: input.parentId, authorName: access.user.name, body, mentions });
     await insertNotifications(
       scope,
       mentions.map((userId) => ({ userId, kind: "mentioned" as const, campaignId, clientAccountId: access.client!.id, actorName: access.user.name, payload: { campaignName: campaign.name, commentId: comment.id } })),
     );
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "comment", subjectId: comment.id, action: "created", changes: { lineId, body: body.slice(0, 200) } });
+    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "comment", subjectId: comment.id, action: "created", changes: { lineId, body: excerpt(body, 200) } });
     return { ok: true };
   });
 }
@@ -44,4 +48,13 @@ export async function resolveComment(access: Access, campaignId: string, comment
 
 export async function getComments(access: Access, campaignId: string) {
   return inScope(access, (scope) => listComments(scope, campaignId));
+}
+
+/** Whom this person may mention on a campaign (its client account's team, themselves left out); null: no such campaign. */
+export async function getMentionableTeam(access: Access, campaignId: string): Promise<(TeamMember & { role: string })[] | null> {
+  return inScope(access, async (scope) => {
+    if (!(await findCampaign(scope, access.client!.id, campaignId))) return null;
+    const team = await listClientTeam(scope, access.client!.id);
+    return team.filter((member) => member.id !== access.user.id).map(({ id, name, email, role }) => ({ id, name, email, role }));
+  });
 }

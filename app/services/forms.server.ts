@@ -5,16 +5,36 @@ import { FLIGHTING_MODES } from "~/domain/flighting";
 import { fenToYuanString, parseFxRate, parseMoneyToFen, type NumberLocale } from "~/domain/money";
 import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
 import { readNumber, readRatio } from "./import/cells.server";
+import { passwordProblem } from "~/auth/password.server";
+import { isIsoDate } from "~/domain/dates";
+import { encodeMessage } from "~/i18n/message";
 import { CLIENT_ROLES, ORG_ROLES } from "~/tenancy/permissions";
 
-// zod schemas for forms, server-side only (keeps zod out of the browser bundle). Messages are i18n keys.
+// zod schemas for forms, server-side only (keeps zod out of the browser bundle). Messages are i18n
+// keys, with their values when the text names some (encodeMessage: "at most 200 characters", never
+// "at most {{max}}"). Rules across fields run even when another field is wrong, so a form gets every
+// error in one answer (issue 12: errors came in rounds).
+
+/** "Too long: 4,012 characters, at most 4,000", measured as zod measures (.length). */
+export const tooLong = (max: number) => ({
+  error: (issue: { input?: unknown }) => encodeMessage("validation.tooLong", { max, length: typeof issue.input === "string" ? issue.input.length : max + 1 }),
+});
+
+/** For a rule across fields: it runs when none of those fields has an error of its own (their values are then what the rule expects). */
+const whenValid = (...fields: string[]) => ({
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+});
+
+/** The hidden intent of a form: anything else is a form from an older page (or a forged one). */
+const intentField = <T extends string>(intent: T) => z.literal(intent, { error: "validation.formOutdated" });
+
 export const requiredText = (max: number) =>
-  z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(max, { error: "validation.tooLong" });
+  z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(max, tooLong(max));
 
 export const emailField = z
   .string({ error: "validation.required" })
   .trim()
-  .max(254, { error: "validation.tooLong" })
+  .max(254, tooLong(254))
   .pipe(z.email({ error: "validation.email" }));
 
 export const passwordField = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(1024, { error: "validation.password.too-long" });
@@ -25,13 +45,25 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const SignupSchema = z.object({
-  email: emailField,
-  name: requiredText(120),
-  password: passwordField,
-  organizationName: requiredText(120),
-  kind: z.enum(["agency", "brand"], { error: "validation.choose" }),
-});
+/** The strength rules of a new password, checked with the other fields (the services check again before hashing). */
+const passwordStrength = (email: () => string | undefined) => (password: string, ctx: { addIssue: (issue: { code: "custom"; message: string; path?: PropertyKey[] }) => void }) => {
+  const problem = passwordProblem(password, email());
+  if (problem) ctx.addIssue({ code: "custom", message: `validation.password.${problem}` });
+};
+
+export const SignupSchema = z
+  .object({
+    email: emailField,
+    name: requiredText(120),
+    password: passwordField,
+    organizationName: requiredText(120),
+    kind: z.enum(["agency", "brand"], { error: "validation.choose" }),
+  })
+  .superRefine((value, ctx) => {
+    // The e-mail only matters for "same as the e-mail"; a wrong e-mail does not hide a weak password.
+    const email = typeof value.email === "string" ? value.email : undefined;
+    if (typeof value.password === "string") passwordStrength(() => email)(value.password, { addIssue: (issue) => ctx.addIssue({ ...issue, path: ["password"] }) });
+  }, whenValid("password"));
 
 export const ChangePasswordSchema = z.object({
   currentPassword: passwordField,
@@ -41,41 +73,42 @@ export const ChangePasswordSchema = z.object({
 export const CreateClientSchema = z.object({ name: requiredText(120) });
 
 export const InviteToOrgSchema = z.object({
-  intent: z.literal("invite"),
+  intent: intentField("invite"),
   email: emailField,
   role: z.enum(["admin", "member"], { error: "validation.choose" }),
 });
 
 export const InviteToClientSchema = z.object({
-  intent: z.literal("invite"),
+  intent: intentField("invite"),
   email: emailField,
   role: z.enum(CLIENT_ROLES, { error: "validation.choose" }),
 });
 
 const uuid = z.uuid({ error: "validation.required" });
 
-export const ChangeOrgRoleSchema = z.object({ intent: z.literal("change-role"), userId: uuid, role: z.enum(ORG_ROLES, { error: "validation.choose" }) });
-export const ChangeClientRoleSchema = z.object({ intent: z.literal("change-role"), userId: uuid, role: z.enum(CLIENT_ROLES, { error: "validation.choose" }) });
-export const RemoveMemberSchema = z.object({ intent: z.literal("remove"), userId: uuid });
-export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: uuid });
+export const ChangeOrgRoleSchema = z.object({ intent: intentField("change-role"), userId: uuid, role: z.enum(ORG_ROLES, { error: "validation.choose" }) });
+export const ChangeClientRoleSchema = z.object({ intent: intentField("change-role"), userId: uuid, role: z.enum(CLIENT_ROLES, { error: "validation.choose" }) });
+export const RemoveMemberSchema = z.object({ intent: intentField("remove"), userId: uuid });
+export const RevokeInvitationSchema = z.object({ intent: intentField("revoke"), invitationId: uuid });
 
-export const InviteSignupSchema = z.object({ intent: z.literal("signup"), name: requiredText(120), password: passwordField });
+/** Joining through an invitation as a newcomer ("same as the e-mail" is left to createUser, which knows the invitation's address). */
+export const InviteSignupSchema = z.object({ intent: intentField("signup"), name: requiredText(120), password: passwordField.superRefine(passwordStrength(() => undefined), { when: (payload) => payload.issues.length === 0 }) });
 
 // Catalog (organization overrides).
 const LEVELS = ["aggregated", "transactional", "individual"] as const;
 
 export const LevelOverrideSchema = z.object({
-  intent: z.literal("set-level"),
+  intent: intentField("set-level"),
   targetType: z.enum(["placement", "destination"], { error: "validation.choose" }),
   targetId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
   level: z.enum(LEVELS, { error: "validation.choose" }),
-  justification: z.string({ error: "catalog.justificationTooShort" }).trim().min(10, { error: "catalog.justificationTooShort" }).max(1000, { error: "validation.tooLong" }),
+  justification: z.string({ error: "catalog.justificationTooShort" }).trim().min(10, { error: "catalog.justificationTooShort" }).max(1000, tooLong(1000)),
 });
 
 export const RemoveLevelOverrideSchema = z.object({
-  intent: z.literal("remove-level"),
-  targetType: z.enum(["placement", "destination"]),
-  targetId: z.string().min(1),
+  intent: intentField("remove-level"),
+  targetType: z.enum(["placement", "destination"], { error: "validation.choose" }),
+  targetId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
 });
 
 /** Money typed as people type it (¥1,200.50; 1 200,50) → fen; empty stays undefined. */
@@ -109,7 +142,7 @@ export const optionalPercent = z
 
 export const benchmarkSchema = (locale: "en" | "zh") =>
   z.object({
-    intent: z.literal("set-benchmarks"),
+    intent: intentField("set-benchmarks"),
     placementId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
     cpm: optionalMoneyFen(locale),
     cpc: optionalMoneyFen(locale),
@@ -119,14 +152,14 @@ export const benchmarkSchema = (locale: "en" | "zh") =>
 
 export const customPlacementSchema = (locale: "en" | "zh") =>
   z.object({
-    intent: z.literal("add-custom"),
+    intent: intentField("add-custom"),
     ecosystemId: z.enum(ECOSYSTEM_IDS, { error: "validation.choose" }),
     nameEn: requiredText(120),
     nameZh: requiredText(120),
-    buyingModels: z.array(z.enum(BUYING_MODELS), { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }),
+    buyingModels: z.array(z.enum(BUYING_MODELS, { error: "validation.choose" }), { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }),
     reportingLevel: z.enum(LEVELS, { error: "validation.choose" }),
     funnelStage: z.enum(FUNNEL_STAGES, { error: "validation.choose" }),
-    destinations: z.array(z.enum(DESTINATION_IDS), { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }),
+    destinations: z.array(z.enum(DESTINATION_IDS, { error: "validation.choose" }), { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }),
     cpm: optionalMoneyFen(locale),
     cpc: optionalMoneyFen(locale),
     ctr: optionalPercent,
@@ -134,7 +167,7 @@ export const customPlacementSchema = (locale: "en" | "zh") =>
   });
 
 // Planner.
-const isoDate = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "planner.invalidDate" });
+const isoDate = z.string({ error: "validation.required" }).refine(isIsoDate, { error: "planner.invalidDate" });
 
 /** Money that must be there: "¥1,200.50", "1 200,50" (French), "3万" … → fen. */
 export const requiredMoneyFen = (locale: "en" | "zh") =>
@@ -166,45 +199,65 @@ export const optionalUnitCostFen = (locale: "en" | "zh") =>
     });
 
 export const campaignSchema = (locale: "en" | "zh") =>
-  z.object({
-    name: requiredText(160),
-    objective: z.enum(OBJECTIVES, { error: "validation.choose" }),
-    startDate: isoDate,
-    endDate: isoDate,
-    budget: requiredMoneyFen(locale),
-    reportingCurrency: z.enum(REPORTING_CURRENCIES, { error: "validation.choose" }),
-    fxRate: z.string({ error: "validation.required" }).transform((value, ctx) => {
-      const parsed = parseFxRate(value, locale);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: "planner.invalidFx" });
-        return z.NEVER;
-      }
-      return parsed.rate;
-    }),
-    notes: z.string().max(4000, { error: "validation.tooLong" }).optional().default(""),
-  });
+  z
+    .object({
+      name: requiredText(160),
+      objective: z.enum(OBJECTIVES, { error: "validation.choose" }),
+      startDate: isoDate,
+      endDate: isoDate,
+      budget: requiredMoneyFen(locale),
+      reportingCurrency: z.enum(REPORTING_CURRENCIES, { error: "validation.choose" }),
+      fxRate: z.string({ error: "validation.required" }).transform((value, ctx) => {
+        const parsed = parseFxRate(value, locale);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: "custom", message: "planner.invalidFx" });
+          return z.NEVER;
+        }
+        return parsed.rate;
+      }),
+      notes: z.string().max(4000, tooLong(4000)).optional().default(""),
+    })
+    // validateCampaignInput's rules (the service checks them again), here so they come with the other errors.
+    .refine((v) => v.endDate >= v.startDate, { path: ["endDate"], error: "planner.datesInverted", ...whenValid("startDate", "endDate") })
+    .refine((v) => v.reportingCurrency !== "CNY" || v.fxRate === 1, { path: ["fxRate"], error: "planner.fxCnyIsOne", ...whenValid("reportingCurrency", "fxRate") });
 
 export const lineSchema = (locale: "en" | "zh") =>
-  z.object({
-    name: z.string().max(200, { error: "validation.tooLong" }).optional().default(""),
-    placementId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
-    destinationId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
-    buyingModel: z.enum(BUYING_MODELS, { error: "validation.choose" }),
-    unitCost: optionalUnitCostFen(locale),
-    budget: requiredMoneyFen(locale),
-    startDate: isoDate,
-    endDate: isoDate,
-    kpiId: z.string().optional().transform((v) => (v ? v : null)),
-    // Read with the KPI's unit in mind (money in yuan becomes fen): see readKpiTarget.
-    kpiTarget: z
-      .string()
-      .optional()
-      .transform((value) => (value === undefined || value.trim() === "" ? null : value.trim())),
-    audienceNotes: z.string().max(2000, { error: "validation.tooLong" }).optional().default(""),
-    formatNotes: z.string().max(2000, { error: "validation.tooLong" }).optional().default(""),
-    flightingMode: z.enum(FLIGHTING_MODES, { error: "validation.choose" }).default("even"),
-    flight: z.record(z.string(), z.string()).optional(),
-  });
+  z
+    .object({
+      name: z.string().max(200, tooLong(200)).optional().default(""),
+      placementId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
+      destinationId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
+      buyingModel: z.enum(BUYING_MODELS, { error: "validation.choose" }),
+      unitCost: optionalUnitCostFen(locale),
+      budget: requiredMoneyFen(locale),
+      startDate: isoDate,
+      endDate: isoDate,
+      kpiId: z.string().optional().transform((v) => (v ? v : null)),
+      // Read with the KPI's unit in mind (money in yuan becomes fen): see readKpiTarget.
+      kpiTarget: z
+        .string()
+        .optional()
+        .transform((value) => (value === undefined || value.trim() === "" ? null : value.trim())),
+      audienceNotes: z.string().max(2000, tooLong(2000)).optional().default(""),
+      formatNotes: z.string().max(2000, tooLong(2000)).optional().default(""),
+      flightingMode: z.enum(FLIGHTING_MODES, { error: "validation.choose" }).default("even"),
+      flight: z.record(z.string(), z.string()).optional(),
+    })
+    // The checks the action makes after the schema (readKpiTarget, the typed weekly amounts) and the
+    // plain date order, here too so a form gets them together with the field errors above.
+    .refine((v) => v.endDate >= v.startDate, { path: ["endDate"], error: "planner.datesInverted", ...whenValid("startDate", "endDate") })
+    .superRefine((v, ctx) => {
+      const target = readKpiTarget(v.kpiId, v.kpiTarget, locale);
+      if (!target.ok) ctx.addIssue({ code: "custom", path: ["kpiTarget"], message: target.error });
+    }, whenValid("kpiId", "kpiTarget"))
+    .superRefine((v, ctx) => {
+      if (v.flightingMode !== "custom") return;
+      for (const [week, typed] of Object.entries(v.flight ?? {})) {
+        if (!typed.trim()) continue;
+        const parsed = parseMoneyToFen(typed, locale);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["flight", week], message: `planner.money.${parsed.error}` });
+      }
+    }, whenValid("flightingMode", "flight"));
 
 export const versionField = z.coerce.number({ error: "planner.staleForm" }).int().positive();
 

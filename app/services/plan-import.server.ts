@@ -1,3 +1,4 @@
+import { countCharacters, excerpt } from "~/domain/text-length";
 import { diffImport, type ImportDiff, type ImportedLine, type ParsedPlan } from "~/domain/import-diff";
 import { hasErrors, validateLineDraft } from "~/domain/line-rules";
 import type { Locale } from "~/i18n/config";
@@ -159,6 +160,9 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
   }
 }
 
+/** As the campaign form allows (campaignSchema's name). */
+const CAMPAIGN_NAME_MAX_CHARACTERS = 160;
+
 export type NewCampaignFromFileResult =
   | { ok: true; campaignId: string; lines: number }
   | { ok: false; status: number; problem?: { messageKey: string; params: Record<string, string | number> }; problems?: Extract<ImportParseResult, { ok: true }>["problems"]; row?: number; errors?: Record<string, string[]> };
@@ -178,7 +182,14 @@ export async function createCampaignFromFile(access: Access, file: { bytes: Uint
   const startDate = fromFile.startDate ?? lines.map((l) => l.startDate).sort()[0]!;
   const endDate = fromFile.endDate ?? lines.map((l) => l.endDate).sort().at(-1)!;
   const budgetFen = fromFile.budgetFen ?? lines.reduce((sum, l) => sum + l.budgetFen, 0);
-  const name = (fromFile.name ?? file.filename.replace(/\.[a-z]+$/i, "")).trim().slice(0, 160) || "Imported plan";
+  // A campaign name the file gives is never cut (issue 12): over the form's limit, the file is refused with both numbers.
+  const typedName = fromFile.name?.trim();
+  if (typedName && countCharacters(typedName) > CAMPAIGN_NAME_MAX_CHARACTERS) {
+    const params = { max: CAMPAIGN_NAME_MAX_CHARACTERS, length: countCharacters(typedName) };
+    return { ok: false, status: 422, problems: [{ row: null, column: "campaign.name", code: "textTooLong", messageKey: "import.textTooLong", params, severity: "error" }] };
+  }
+  // Without one, the file's name stands in, shortened visibly ("…") if it must be.
+  const name = typedName || excerpt(file.filename.replace(/\.[a-z]+$/i, "").trim(), CAMPAIGN_NAME_MAX_CHARACTERS) || "Imported plan";
   try {
     return await inScope(access, async (scope) => {
       const campaign = await insertCampaign(scope, access.client!.id, {

@@ -2,7 +2,7 @@ import { passwordProblem } from "~/auth/login.server";
 import { hashPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
 import { isUniqueViolation } from "~/db.server";
-import { insertUser, normalizeEmail } from "~/models/user.server";
+import { findUserByEmail, insertUser, normalizeEmail } from "~/models/user.server";
 import { withAuthScope } from "~/tenancy/scope.server";
 import { createOrganization } from "./organizations.server";
 
@@ -19,6 +19,11 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
   const organization = await createOrganization({ name: input.organizationName, kind: input.kind, ownerId: created.userId });
   const { token } = await createSession(created.userId);
   return { ok: true, token, organizationSlug: organization.slug, userId: created.userId };
+}
+
+/** Whether an account already uses this address: told with the form's other errors, not after them (sign-up says so anyway). */
+export async function isEmailTaken(email: string): Promise<boolean> {
+  return Boolean(await withAuthScope(null, (scope) => findUserByEmail(scope, normalizeEmail(email))));
 }
 
 /** The person alone (used by sign-up and by accepting an invitation as a newcomer). */

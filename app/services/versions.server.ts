@@ -22,12 +22,12 @@ export async function getVersions(access: Access, campaignId: string, snapshotId
   });
 }
 
-/** A frozen version's snapshot and the organization's catalog, for exporting that version. */
+/** A frozen version's snapshot, its number (the plan version it was frozen at) and the organization's catalog, for exporting that version. */
 export async function getVersionSnapshot(access: Access, campaignId: string, versionId: string) {
   return inScope(access, async (scope) => {
     if (!(await findCampaign(scope, access.client!.id, campaignId))) return null;
     const [row] = await findPlanVersions(scope, campaignId, [versionId]);
     if (!row) return null;
-    return { snapshot: row.snapshot, catalog: await loadOrganizationCatalog(scope) };
+    return { snapshot: row.snapshot, planVersion: row.planVersion, catalog: await loadOrganizationCatalog(scope) };
   });
 }

@@ -20,7 +20,8 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
   await planner.goto("/o/demo-agency");
   await planner.getByRole("link", { name: "Demo Brand" }).click();
   await planner.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  await planner.getByRole("button", { name: "Duplicate", exact: true }).click();
+  await planner.locator("summary", { hasText: /^Duplicate$/ }).click();
+  await planner.getByTestId("duplicate-form").getByRole("button", { name: "Make the copy" }).click();
   await expect(planner.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
   const url = planner.url();
 
@@ -43,7 +44,9 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
   await lead.reload();
   await expect(lead.getByTestId("unread-count")).toBeVisible();
   await lead.getByRole("button", { name: "Approve for the agency" }).click();
-  await expect(lead.getByTestId("toast")).toContainText("Done");
+  // The toast numbers the frozen version as the versions page does (issue 12).
+  await expect(lead.getByTestId("toast")).toContainText(/Done: approved for the agency\. Version \d+ is frozen\./);
+  const frozenNumber = /Version (\d+) is frozen/.exec((await lead.getByTestId("toast").textContent()) ?? "")![1]!;
   await viewer.goto(url);
   await expect(viewer.getByRole("button", { name: /Edit/ })).toHaveCount(0);
   await viewer.getByRole("button", { name: "Approve for the client" }).click();
@@ -69,6 +72,8 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
 
   await lead.getByRole("link", { name: "Versions and changes" }).click();
   await expect(lead.getByTestId("versions").locator("li")).toHaveCount(3);
+  await expect(lead.getByTestId("versions")).toContainText(`Version ${frozenNumber} · agency approval`);
+  await expect(lead.getByTestId("versions").getByRole("link", { name: "Export this version" }).first()).toHaveAttribute("href", /export\.xlsx\?version=/);
   await lead.getByLabel("From").selectOption({ index: 0 });
   await lead.getByLabel("To").selectOption("current");
   await lead.getByRole("button", { name: "Compare" }).click();
@@ -100,4 +105,77 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
   await planner.context().close();
   await lead.context().close();
   await viewer.context().close();
+});
+
+test("comments: “@” suggests the team by keyboard; a long word wraps; an over-long comment is refused and kept", async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  test.setTimeout(90_000);
+  await page.goto("/login");
+  await signIn(page, DEMO.planner);
+  await page.goto("/o/demo-agency");
+  await page.getByRole("link", { name: "Demo Brand" }).click();
+  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
+  const threads = page.getByTestId("comment-thread");
+  const threadsBefore = await threads.count();
+
+  const box = page.getByLabel("Add a comment (mention a teammate with @name)");
+  const suggestions = page.getByRole("listbox", { name: "Teammates to mention" });
+  await box.click();
+  await box.pressSequentially("Budget OK? @");
+  // Everyone on the team but the person typing, alphabetically; the first is active.
+  await expect(suggestions.getByRole("option")).toHaveText([/^Li Na \(lead planner\)/, /^Sophie Martin \(client viewer\)/]);
+  const activeOption = async () => page.locator(`[id="${await box.getAttribute("aria-activedescendant")}"]`);
+  await expect(await activeOption()).toHaveAttribute("aria-selected", "true");
+  await expect(await activeOption()).toContainText("Li Na");
+  await box.press("ArrowDown");
+  await expect(await activeOption()).toContainText("Sophie Martin");
+  await box.press("ArrowDown");
+  await expect(await activeOption()).toContainText("Li Na");
+  await box.press("ArrowUp");
+  await expect(await activeOption()).toContainText("Sophie Martin");
+  await expectAccessible(page);
+  await screenshot(page, "comment-mention-suggestions");
+  await box.press("Enter");
+  await expect(suggestions).toHaveCount(0);
+  await expect(box).toHaveValue("Budget OK? @Sophie Martin (client viewer) ");
+  // Typing narrows the list; Enter takes the active one.
+  await box.pressSequentially("and @li");
+  await expect(suggestions.getByRole("option")).toHaveText([/^Li Na/]);
+  await box.press("Enter");
+  await expect(box).toHaveValue("Budget OK? @Sophie Martin (client viewer) and @Li Na (lead planner) ");
+  // Escape closes the list and leaves the text as typed.
+  await box.pressSequentially("cc @");
+  await expect(suggestions).toBeVisible();
+  await box.press("Escape");
+  await expect(suggestions).toHaveCount(0);
+  await expect(box).toHaveValue("Budget OK? @Sophie Martin (client viewer) and @Li Na (lead planner) cc @");
+  await box.press("Backspace");
+  await box.press("Backspace");
+  await box.press("Backspace");
+  await box.press("Backspace");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(threads).toHaveCount(threadsBefore + 1);
+  await expect(threads.last()).toContainText("Budget OK? @Sophie Martin (client viewer) and @Li Na (lead planner)");
+  await expect(box).toHaveValue("");
+
+  // One long unbroken word wraps inside its comment instead of stretching the page.
+  await box.fill(`Link:${"x".repeat(3000)}`);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(threads).toHaveCount(threadsBefore + 2);
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+
+  // Over the limit: refused next to the field with the limit and the length; the text stays.
+  const tooLong = "y".repeat(4001);
+  await box.fill(tooLong);
+  await expect(page.getByTestId("comment-length")).toHaveText("4,001 of at most 4,000 characters");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  const form = page.getByTestId("new-comment");
+  await expect(form.getByText("This is too long: 4,001 characters, at most 4,000. Nothing was cut; shorten it and try again.")).toBeVisible();
+  await expect(box).toHaveValue(tooLong);
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(threads).toHaveCount(threadsBefore + 2);
+  await page.getByTestId("comments").scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await screenshot(page, "comment-too-long");
 });

@@ -3,6 +3,7 @@ import { queryCounter } from "@db/client";
 import { addLines, createCampaign, getCampaignList, getPlan, updateLine } from "~/services/planner.server";
 import { accessFor } from "./access";
 import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
+import { encodeMessage } from "~/i18n/message";
 
 async function setup() {
   const org = await makeOrganization("Agency P");
@@ -41,7 +42,7 @@ describe(`planner (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("refuses bad input with field errors and saves nothing", async () => {
     const { access, campaign } = await setup();
     const outside = await addLines(access, campaign.id, [line({ startDate: "2027-02-01" })]);
-    expect(outside).toMatchObject({ ok: false, kind: "invalid", errors: { startDate: ["planner.outsideCampaign"] } });
+    expect(outside).toMatchObject({ ok: false, kind: "invalid", errors: { startDate: [encodeMessage("planner.outsideCampaign", { start: "2027-03-01", end: "2027-04-30" })] } });
     const unreachable = await addLines(access, campaign.id, [line({ placementId: "baidu-search", destinationId: "wechat-mini-program", buyingModel: "cpc" })]);
     expect(unreachable).toMatchObject({ ok: false, kind: "invalid", errors: { destinationId: ["planner.destinationUnreachable"] } });
     const unknown = await addLines(access, campaign.id, [line({ placementId: "moments-ads" })]);

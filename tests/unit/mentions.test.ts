@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractMentions, highlightMentions, type TeamMember } from "~/domain/mentions";
+import { extractMentions, highlightMentions, insertMention, mentionQueryAt, suggestMentions, type TeamMember } from "~/domain/mentions";
 
 const TEAM: TeamMember[] = [
   { id: "u-lina", name: "Li Na", email: "li.na@agency.cn" },
@@ -80,5 +80,58 @@ describe("highlightMentions", () => {
         .map((segment) => segment.text)
         .join(""),
     ).toBe(text);
+  });
+});
+
+describe("the comment box's suggestions (issue 12)", () => {
+  it("finds the mention being typed at the caret, and nothing elsewhere", () => {
+    expect(mentionQueryAt("Thanks @Li", 10)).toEqual({ start: 7, query: "Li" });
+    expect(mentionQueryAt("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionQueryAt("请＠王", 3)).toEqual({ start: 1, query: "王" });
+    expect(mentionQueryAt("@Li Na", 6)).toEqual({ start: 0, query: "Li Na" });
+    expect(mentionQueryAt("mail li@agency", 14)).toBeNull();
+    expect(mentionQueryAt("@ Li", 4)).toBeNull();
+    expect(mentionQueryAt("@Li\nNa", 6)).toBeNull();
+    expect(mentionQueryAt("no mention here", 15)).toBeNull();
+    expect(mentionQueryAt("@Li Na and more", 3)).toEqual({ start: 0, query: "Li" });
+  });
+
+  it("suggests names that start with what was typed first, then e-mails, then words inside names", () => {
+    expect(suggestMentions(TEAM, "li").map((m) => m.id)).toEqual(["u-li", "u-lina"]);
+    expect(suggestMentions(TEAM, "LI N").map((m) => m.id)).toEqual(["u-lina"]);
+    expect(suggestMentions(TEAM, "ff").map((m) => m.id)).toEqual(["u-wangfangfang"]);
+    expect(suggestMentions(TEAM, "müller").map((m) => m.id)).toEqual(["u-anna"]);
+    expect(suggestMentions(TEAM, "王芳").map((m) => m.id)).toEqual(["u-wangfang", "u-wangfangfang"]);
+    expect(suggestMentions(TEAM, "")).toHaveLength(TEAM.length);
+    expect(suggestMentions(TEAM, "nobody")).toEqual([]);
+    // A finished mention (the name and a space) asks nothing more; a name still being typed does.
+    expect(suggestMentions(TEAM, "Li Na ")).toEqual([]);
+    expect(suggestMentions(TEAM, "Li ").map((m) => m.id)).toEqual([]);
+    expect(suggestMentions(TEAM, "Li N").map((m) => m.id)).toEqual(["u-lina"]);
+    expect(suggestMentions(TEAM, "芳").map((m) => m.id)).toEqual(["u-wangfang", "u-wangfangfang"]);
+    // Not from the middle of a word: "li" is not in "Client viewer" as far as a mention goes.
+    expect(suggestMentions([...TEAM, { id: "u-sophie", name: "Sophie Martin (client viewer)", email: "viewer@brand.com" }], "li").map((m) => m.id)).toEqual(["u-li", "u-lina"]);
+  });
+
+  it("inserts a mention the comment then really makes, with the caret after it", () => {
+    const text = "Thanks @li please";
+    const query = mentionQueryAt(text, 10)!;
+    const lina = TEAM.find((m) => m.id === "u-lina")!;
+    const inserted = insertMention(text, query, 10, lina, TEAM);
+    expect(inserted).toEqual({ text: "Thanks @Li Na please", caret: 13 });
+    expect(extractMentions(inserted.text, TEAM)).toEqual(["u-lina"]);
+    const atEnd = insertMention("＠王", mentionQueryAt("＠王", 2)!, 2, TEAM[2]!, TEAM);
+    expect(atEnd).toEqual({ text: "＠王芳 ", caret: 4 });
+    expect(extractMentions(atEnd.text, TEAM)).toEqual(["u-wangfang"]);
+  });
+
+  it("writes the e-mail when two teammates share a name", () => {
+    const twins: TeamMember[] = [
+      { id: "a", name: "Li Na", email: "li.na@agency.cn" },
+      { id: "b", name: "li na", email: "lina2@brand.com" },
+    ];
+    const inserted = insertMention("@li", { start: 0, query: "li" }, 3, twins[1]!, twins);
+    expect(inserted.text).toBe("@lina2@brand.com ");
+    expect(extractMentions(inserted.text, twins)).toEqual(["b"]);
   });
 });

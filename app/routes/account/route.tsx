@@ -6,9 +6,10 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { changePassword } from "~/auth/login.server";
+import { changePassword, passwordProblem } from "~/auth/login.server";
 import { requireSession, sessionCookie } from "~/auth/session.server";
 import { FormErrors, PageTitle, TextField } from "~/components/forms";
+import { encodeMessage } from "~/i18n/message";
 import { ChangePasswordSchema } from "~/services/forms.server";
 import { organizationsOf } from "~/services/navigation.server";
 import { toastHeader } from "~/toast.server";
@@ -28,17 +29,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request);
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
-  if (submission.status !== "success") return data({ result: submission.reply({ resetForm: false, hideFields: ["currentPassword", "newPassword"] }), retryAfter: null }, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const hideFields = ["currentPassword", "newPassword"];
+  if (submission.status !== "success") {
+    // A missing current password does not hide what is wrong with the new one (issue 12: all errors at once).
+    const newPassword = formData.get("newPassword");
+    const problem = !submission.error?.newPassword && typeof newPassword === "string" ? passwordProblem(newPassword, session.user.email) : null;
+    return data({ result: submission.reply({ resetForm: false, hideFields, ...(problem ? { fieldErrors: { newPassword: [`validation.password.${problem}`] } } : {}) }) }, { status: 400 });
+  }
   const result = await changePassword({ userId: session.user.id, sessionId: session.id, ...submission.value, ip: context.clientIp ?? "unknown" });
   if (!result.ok && result.field === "form") {
     return data(
-      { result: submission.reply({ formErrors: [result.error], hideFields: ["currentPassword", "newPassword"] }), retryAfter: result.retryAfterSeconds },
+      { result: submission.reply({ formErrors: [encodeMessage(result.error, { seconds: result.retryAfterSeconds })], hideFields }) },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] }, hideFields: ["currentPassword", "newPassword"] }), retryAfter: null }, { status: 400 });
+    const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, error]) => [field, [error]]));
+    return data({ result: submission.reply({ fieldErrors, hideFields }) }, { status: 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(result.token));
@@ -75,7 +84,7 @@ export default function AccountPage() {
           {t("auth.changePassword")}
         </h2>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <FormErrors errors={form.errors?.map((e) => t(e, { seconds: actionData?.retryAfter ?? 60 }))} />
+          <FormErrors errors={form.errors} />
           <TextField meta={fields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" />
           <TextField meta={fields.newPassword} label={t("auth.newPassword")} type="password" autoComplete="new-password" help={t("auth.passwordHelp")} />
           <button type="submit" className="btn-primary">

@@ -47,7 +47,7 @@ export default function NotificationsPage() {
       {data.items.length === 0 ? <p className="card text-sm text-slate-600">{t("collab.noNotifications")}</p> : null}
       <ul className="card divide-y divide-slate-100" data-testid="notifications">
         {data.items.map((n) => (
-          <li key={n.id} className={`py-2 text-sm ${n.readAt ? "text-slate-600" : "font-medium"}`}>
+          <li key={n.id} className={`py-2 text-sm [overflow-wrap:anywhere] ${n.readAt ? "text-slate-600" : "font-medium"}`}>
             {n.href ? (
               <Link to={n.href} className="hover:underline">
                 {t(`collab.notification.${n.kind}`, { actor: n.actorName, campaign: n.campaignName, reason: n.reason ?? "" })}

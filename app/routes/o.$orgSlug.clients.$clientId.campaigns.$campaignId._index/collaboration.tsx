@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { CommentForm } from "./comment-form";
 
 type Workflow = {
   status: string;
@@ -12,6 +13,12 @@ type Workflow = {
   clientApproved: boolean;
   lastRejection: { reason: string; version: number } | null;
   actions: string[];
+  /** Who approves, by side, not counting the person looking (null when no approval is ahead). */
+  approvers: { agency: string[]; client: string[] } | null;
+  /** Lines above the campaign budget, in fen (0 when within it): submitting then asks first. */
+  overBudgetFen: number;
+  overBudgetText: string;
+  teamPath: string;
 };
 
 /** Status, the two approvals, and the steps this person may take now. */
@@ -19,7 +26,9 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<{ error: string | null }>({ key: "workflow" });
   const [reason, setReason] = useState("");
+  const [confirmingSubmit, setConfirmingSubmit] = useState(false);
   const error = fetcher.state === "idle" ? fetcher.data?.error : null;
+  const askBeforeSubmit = workflow.overBudgetFen > 0 && !confirmingSubmit;
   return (
     <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
       <h2 id="workflow-title" className="text-lg font-semibold">
@@ -35,6 +44,19 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
       {workflow.lastRejection && workflow.status === "draft" ? (
         <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-950">{t("collab.lastRejection", workflow.lastRejection)}</p>
       ) : null}
+      {workflow.approvers ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="approvers">
+          {t("collab.approversAgency", { names: workflow.approvers.agency.join(", ") || "—" })} · {t("collab.approversClient", { names: workflow.approvers.client.join(", ") || "—" })}
+        </p>
+      ) : null}
+      {workflow.approvers && workflow.approvers.agency.length === 0 && workflow.status === "draft" ? (
+        <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid="no-approver">
+          {t("collab.noAgencyApprover")}{" "}
+          <Link to={workflow.teamPath} className="underline">
+            {t("collab.inviteApprover")}
+          </Link>
+        </p>
+      ) : null}
       {workflow.actions.length > 0 ? (
         <fetcher.Form method="post" action="workflow" className="mt-3 space-y-2">
           <input type="hidden" name="seenVersion" value={workflow.planVersion} />
@@ -45,12 +67,24 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
             </label>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            {workflow.actions.map((action) => (
-              <button key={action} type="submit" name="action" value={action} className={action === "reject" || action === "archive" ? "btn-secondary" : "btn-primary"}>
-                {t(`collab.action.${action}`)}
-              </button>
-            ))}
+            {workflow.actions.map((action) =>
+              action === "submit" && askBeforeSubmit ? (
+                // Its own key: turning this very button into a submit button during the click would send the form.
+                <button key={`${action}-ask`} type="button" className="btn-primary" onClick={() => setConfirmingSubmit(true)}>
+                  {t(`collab.action.${action}`)}
+                </button>
+              ) : (
+                <button key={action} type="submit" name="action" value={action} className={action === "reject" || action === "archive" ? "btn-secondary" : "btn-primary"}>
+                  {action === "submit" && confirmingSubmit ? t("collab.submitAnyway") : t(`collab.action.${action}`)}
+                </button>
+              ),
+            )}
           </div>
+          {confirmingSubmit && workflow.overBudgetFen > 0 ? (
+            <p role="alert" className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid="over-budget-warning">
+              {t("collab.overBudgetSubmit", { amount: workflow.overBudgetText })}
+            </p>
+          ) : null}
           {error ? <ErrorList errors={[error]} /> : null}
         </fetcher.Form>
       ) : null}
@@ -62,11 +96,6 @@ type Comment = { id: string; lineId: string | null; lineName: string | null; par
 
 export function CommentsPanel({ comments, lines, canComment, locale }: { comments: Comment[]; lines: { id: string; name: string }[]; canComment: boolean; locale: Locale }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<{ error: string | null; posted?: boolean }>({ key: "comment" });
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.posted) form.current?.reset();
-  }, [fetcher.state, fetcher.data]);
   const threads = comments.filter((c) => !c.parentId);
   const lineName = new Map(lines.map((l) => [l.id, l.name]));
   return (
@@ -77,36 +106,30 @@ export function CommentsPanel({ comments, lines, canComment, locale }: { comment
       {threads.length === 0 ? <p className="text-sm text-slate-600">{t("collab.noComments")}</p> : null}
       <ul className="space-y-3">
         {threads.map((thread) => (
-          <li key={thread.id} className={`rounded-md border p-3 ${thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-teal-200"}`} data-testid="comment-thread">
-            <p className="text-xs text-slate-600">
+          <li key={thread.id} className={`min-w-0 rounded-md border p-3 ${thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-teal-200"}`} data-testid="comment-thread">
+            {/* A long unbroken word wraps instead of stretching the page (issue 12). */}
+            <p className="text-xs text-slate-600 [overflow-wrap:anywhere]">
               {thread.lineId ? `${t("collab.onLine")}: ${lineName.get(thread.lineId) ?? thread.lineName ?? "—"}` : t("collab.wholePlan")} · {thread.authorName} · {formatDateTime(thread.createdAt, locale)}
               {thread.resolvedAt ? ` · ${t("collab.resolved")}` : ""}
             </p>
-            <p className="mt-1 whitespace-pre-wrap text-sm">{thread.body}</p>
+            <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]" data-testid="comment-body-text">
+              {thread.body}
+            </p>
             <ul className="ml-4 mt-2 space-y-1 border-l border-slate-200 pl-3">
               {comments
                 .filter((c) => c.parentId === thread.id)
                 .map((reply) => (
-                  <li key={reply.id} className="text-sm">
-                    <span className="text-xs text-slate-600">
+                  <li key={reply.id} className="min-w-0 text-sm">
+                    <span className="text-xs text-slate-600 [overflow-wrap:anywhere]">
                       {reply.authorName} · {formatDateTime(reply.createdAt, locale)}
                     </span>
-                    <p className="whitespace-pre-wrap">{reply.body}</p>
+                    <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{reply.body}</p>
                   </li>
                 ))}
             </ul>
             {canComment ? (
               <div className="mt-2 flex flex-wrap items-end gap-2">
-                <fetcher.Form method="post" action="comments" className="flex flex-1 items-end gap-2">
-                  <input type="hidden" name="parentId" value={thread.id} />
-                  <label className="flex-1 text-xs">
-                    {t("collab.reply")}
-                    <input name="body" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm" />
-                  </label>
-                  <button type="submit" className="btn-secondary">
-                    {t("collab.reply")}
-                  </button>
-                </fetcher.Form>
+                <CommentForm parentId={thread.id} label={t("collab.reply")} submitLabel={t("collab.reply")} />
                 <Form method="post" action="comments">
                   <input type="hidden" name="commentId" value={thread.id} />
                   <button type="submit" name="intent" value={thread.resolvedAt ? "reopen" : "resolve"} className="btn-secondary">
@@ -118,29 +141,7 @@ export function CommentsPanel({ comments, lines, canComment, locale }: { comment
           </li>
         ))}
       </ul>
-      {canComment ? (
-        <fetcher.Form ref={form} method="post" action="comments" className="space-y-2">
-          <label className="block text-sm">
-            {t("collab.onLine")}
-            <select name="lineId" className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-              <option value="">{t("collab.wholePlan")}</option>
-              {lines.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm">
-            {t("collab.commentLabel")}
-            <textarea name="body" rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
-          </label>
-          {fetcher.data?.error ? <ErrorList errors={[fetcher.data.error]} /> : null}
-          <button type="submit" className="btn-primary">
-            {t("collab.post")}
-          </button>
-        </fetcher.Form>
-      ) : null}
+      {canComment ? <CommentForm lines={lines} label={t("collab.commentLabel")} submitLabel={t("collab.post")} testId="new-comment" /> : null}
     </section>
   );
 }

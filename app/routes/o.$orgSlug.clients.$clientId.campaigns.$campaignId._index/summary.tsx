@@ -35,17 +35,20 @@ function BudgetBars({ title, slices, locale, testId }: { title: string; slices: 
           </Suspense>
         ) : null}
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.key}>
-              <th scope="row">{d.label}</th>
-              <td>{d.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The screen-reader copy sits in a clipped box: a table ignores sr-only's 1 px width and widened a phone page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.key}>
+                <th scope="row">{d.label}</th>
+                <td>{d.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -66,7 +69,7 @@ export function PlanSummary({ data, locale }: { data: PlanPageData; locale: Loca
       <h2 id="summary-title" className="text-xl font-semibold">
         {t("planner.summaryTitle")}
       </h2>
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid gap-4 md:grid-cols-3 [&>*]:min-w-0">
         <div className="card" data-testid="budget-totals">
           <p className="text-sm text-slate-600">{t("planner.campaignBudget")}</p>
           <p className="text-xl font-semibold tabular-nums">

@@ -73,7 +73,7 @@ export default function VersionsPage() {
   const { diff } = data;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
+      <p className="text-sm [overflow-wrap:anywhere]">
         <Link to=".." relative="path" className="text-teal-800 underline">
           ← {data.campaignName}
         </Link>
@@ -100,7 +100,7 @@ export default function VersionsPage() {
               <select name="from" defaultValue={data.from} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
                 {data.versions.map((v) => (
                   <option key={v.id} value={v.id}>
-                    v{v.planVersion} · {t(`collab.trigger.${v.trigger}`)}
+                    {t("collab.versionOption", { version: v.planVersion, trigger: t(`collab.trigger.${v.trigger}`) })}
                   </option>
                 ))}
               </select>
@@ -111,7 +111,7 @@ export default function VersionsPage() {
                 <option value="current">{t("collab.current")}</option>
                 {data.versions.map((v) => (
                   <option key={v.id} value={v.id}>
-                    v{v.planVersion} · {t(`collab.trigger.${v.trigger}`)}
+                    {t("collab.versionOption", { version: v.planVersion, trigger: t(`collab.trigger.${v.trigger}`) })}
                   </option>
                 ))}
               </select>
@@ -123,7 +123,7 @@ export default function VersionsPage() {
         ) : null}
       </section>
       {diff ? (
-        <section className="card space-y-4" aria-labelledby="diff-title" data-testid="diff">
+        <section className="card space-y-4 [overflow-wrap:anywhere]" aria-labelledby="diff-title" data-testid="diff">
           <h2 id="diff-title" className="text-lg font-semibold">
             {t("collab.diffTitle")}
           </h2>

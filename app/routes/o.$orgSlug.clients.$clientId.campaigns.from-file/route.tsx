@@ -4,7 +4,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, PageTitle } from "~/components/forms";
 import { UploadForm } from "~/components/upload-form";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { useRouteStrings } from "~/i18n/i18n";
+import { translateMessage } from "~/i18n/message";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
 import { readUploadedFile } from "~/services/import/index.server";
@@ -49,7 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewCampaignFromFile() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
   useRouteStrings(useLoaderData<typeof loader>().strings);
   const actionData = useActionData<typeof action>() as ActionView | undefined;
   return (
@@ -66,7 +69,7 @@ export default function NewCampaignFromFile() {
         <div role="alert" className="card space-y-2 text-sm" data-testid="file-problem">
           {actionData.problem ? <ErrorList errors={[String(t(actionData.problem.messageKey, actionData.problem.params))]} /> : null}
           {actionData.errors ? (
-            <ErrorList errors={[`${t("import.row")} ${actionData.row ?? "?"}: ${Object.values(actionData.errors as Record<string, string[]>).flat().map((k) => t(k)).join(" ")}`]} />
+            <ErrorList errors={[`${t("import.row")} ${actionData.row ?? "?"}: ${Object.values(actionData.errors as Record<string, string[]>).flat().map((message) => translateMessage(t, message, locale)).join(" ")}`]} />
           ) : null}
           {actionData.problems.length > 0 ? (
             <ul className="space-y-1">

@@ -11,7 +11,7 @@ import { SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { SignupSchema } from "~/services/forms.server";
 import { homePathFor } from "~/services/navigation.server";
-import { signUp } from "~/services/signup.server";
+import { isEmailTaken, signUp } from "~/services/signup.server";
 import { toastHeader } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Qiao 桥" }];
@@ -26,7 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignupSchema });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  if (submission.status !== "success") {
+    // A taken address is said together with the other errors (issue 12: not in rounds).
+    const email = formData.get("email");
+    const isTaken = !submission.error?.email && typeof email === "string" && (await isEmailTaken(email));
+    return data({ result: submission.reply({ hideFields: ["password"], ...(isTaken ? { fieldErrors: { email: ["validation.emailTaken"] } } : {}) }) }, { status: 400 });
+  }
   const result = await signUp({ ...submission.value, locale: await getLocale(request) });
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: toFieldErrors(result.fieldErrors), hideFields: ["password"] }) }, { status: 400 });
   const headers = new Headers();

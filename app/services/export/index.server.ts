@@ -14,7 +14,7 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
 };
 
-/** A download name such as "Spring-launch-2026-v7.xlsx": the campaign name made file-safe, and its version. */
+/** A download name such as "Spring-launch-2026-v7.xlsx": the campaign name made file-safe, and the version number people see (the plan version). */
 export function exportFileName(campaign: Pick<CampaignPlan, "name" | "version">, format: ExportFormat): string {
   const base = campaign.name
     .normalize("NFKC")
