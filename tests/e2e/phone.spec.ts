@@ -62,7 +62,8 @@ async function expectHeaderFits(page: Page, signOut: string) {
         if (!node.textContent?.trim()) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        most = Math.max(most, [...range.getClientRects()].filter((r) => r.width > 0).length);
+        // Distinct line tops: a name cut with an ellipsis gives two boxes on one line.
+        most = Math.max(most, new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size);
       }
       return most;
     });
