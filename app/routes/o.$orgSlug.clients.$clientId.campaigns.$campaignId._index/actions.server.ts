@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseMoneyToFen } from "~/domain/money";
 import type { Locale } from "~/i18n/config";
 import { mergeEdit } from "~/domain/edit-merge";
+import { LINE_CONTENT_FIELDS } from "~/domain/plan";
 import { campaignSchema, kpiTargetToInput, lineSchema, readKpiTarget, versionField } from "~/services/forms.server";
 import {
   addLines,
@@ -64,23 +65,11 @@ function toLineInput(value: LineValues, locale: Locale): { ok: true; input: Line
   };
 }
 
-/** The fields of a line a person edits in the form. */
-const LINE_INPUT_FIELDS = [
-  "name",
-  "placementId",
-  "destinationId",
-  "buyingModel",
-  "unitCostFen",
-  "budgetFen",
-  "startDate",
-  "endDate",
-  "kpiId",
-  "kpiTarget",
-  "audienceNotes",
-  "formatNotes",
-  "flightingMode",
+/** The fields of a line a person edits in the form: its content fields (the ecosystem follows the placement) and its weekly amounts. */
+const LINE_INPUT_FIELDS: readonly (keyof LineInput & string)[] = [
+  ...LINE_CONTENT_FIELDS.filter((field): field is Exclude<(typeof LINE_CONTENT_FIELDS)[number], "ecosystemId"> => field !== "ecosystemId"),
   "customFlightingFen",
-] as const satisfies readonly (keyof LineInput)[];
+];
 
 /**
  * The line as the form showed it when the person opened it (a hidden "base" field, JSON of the form
