@@ -17,6 +17,7 @@ for (const locale of LOCALES) getI18n(locale, getResources(locale));
 export { startApp, stopApp, checkHealth, getStartupProblem } from "~/boot.server";
 export { closeLiveStreams } from "~/services/live-hub.server";
 export { runWithDatabaseDeadline, RETRY_AFTER_SECONDS } from "~/db-availability.server";
+export { withErrorMap } from "~/route-edge.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

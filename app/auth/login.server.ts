@@ -1,5 +1,5 @@
 import { findSelf, findUserByEmail, normalizeEmail, updateOwnPassword } from "~/models/user.server";
-import { withAuthScope } from "~/tenancy/scope.server";
+import { withAuthScope } from "~/models/scope.server";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { refundLoginAttempt, reserveLoginAttempt } from "./rate-limit.server";
 import { createSession, invalidateOtherSessions } from "./session.server";

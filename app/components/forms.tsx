@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/config";
@@ -90,6 +90,15 @@ export function SelectField({
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
+}
+
+/**
+ * A conform reply's errors for one field, or for the whole form (""), where a form keeps no conform
+ * state of its own (one form per row, a fetcher form that redirects on success). `Fields` is the
+ * schema's input type, imported with `import type` so zod stays on the server.
+ */
+export function replyErrors<Fields>(result: SubmissionResult<string[]> | null | undefined, name: (keyof Fields & string) | ""): string[] | undefined {
+  return result?.error?.[name] ?? undefined;
 }
 
 export function FormErrors({ errors }: { errors?: string[] | null }) {

@@ -2,6 +2,19 @@
 export const BUYING_MODELS = ["cpm", "cpc", "ocpm", "ocpc", "cpv", "cpa", "cpe", "cpt", "cps"] as const;
 export type BuyingModel = (typeof BUYING_MODELS)[number];
 
+/** How each model is written in every language (the industry's abbreviations): the UI's `model.*` strings and the sheets' drop-downs. */
+export const BUYING_MODEL_LABELS: Record<BuyingModel, string> = {
+  cpm: "CPM",
+  cpc: "CPC",
+  ocpm: "oCPM",
+  ocpc: "oCPC",
+  cpv: "CPV",
+  cpa: "CPA",
+  cpe: "CPE",
+  cpt: "CPT",
+  cps: "CPS",
+};
+
 export function isBuyingModel(value: unknown): value is BuyingModel {
   return typeof value === "string" && (BUYING_MODELS as readonly string[]).includes(value);
 }

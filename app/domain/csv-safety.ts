@@ -2,6 +2,7 @@
 // string starting with = + - @, tab or CR gets a leading apostrophe. Numbers stay numbers. The
 // rule is reversible so an exported plan re-imports to the same plan: a string that already
 // starts with apostrophes before such a character gets one more, and import removes exactly one.
+import Papa from "papaparse";
 
 const DANGEROUS_START = /^'*[=+\-@\t\r]/;
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
@@ -23,21 +24,30 @@ export function restoreCsvText(text: string): string {
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** One CSV field: numbers as they are (finite only), strings neutralised then quoted when needed. */
-export function toCsvField(value: CsvValue): string {
+/** One cell as it may be written: numbers as they are (finite only), strings neutralised. */
+export function csvSafeValue(value: CsvValue): string | number {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} to a CSV cell`);
-    return String(value);
+    return value;
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  const safe = neutraliseCsvText(value);
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return neutraliseCsvText(value);
 }
 
-/** One CSV record, CRLF-terminated (RFC 4180, and what Excel writes). */
-export function toCsvRecord(values: readonly CsvValue[]): string {
-  return `${values.map(toCsvField).join(",")}\r\n`;
+/** Text with spaces (or tabs) at its edges is quoted, so no reader trims them away. */
+function hasEdgeSpace(value: unknown): boolean {
+  return typeof value === "string" && value !== value.trim();
+}
+
+/**
+ * Records of safe cells as CSV text written by papaparse: comma-separated, fields with separators,
+ * quotes, line breaks or edge spaces quoted, each record CRLF-terminated (RFC 4180, and what Excel writes).
+ */
+export function toCsvRecords(records: readonly (readonly CsvValue[])[]): string {
+  if (records.length === 0) return "";
+  const cells = records.map((record) => record.map(csvSafeValue));
+  return `${Papa.unparse(cells, { delimiter: ",", newline: "\r\n", quotes: hasEdgeSpace })}\r\n`;
 }
 
 /** UTF-8 byte-order mark: Excel reads a CSV as UTF-8 only when the file starts with it. */

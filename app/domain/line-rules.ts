@@ -5,20 +5,11 @@ import { getDestination, getKpi, type Placement } from "./catalog";
 import type { BuyingModel } from "./buying-models";
 import { allocateFlighting, type FlightingMode } from "./flighting";
 import { isIsoDate } from "./dates";
+import type { LineInput } from "./plan";
 import { encodeMessage } from "../i18n/message";
 
-export type LineDraft = {
-  placementId: string;
-  destinationId: string;
-  buyingModel: BuyingModel;
-  unitCostFen: number | null;
-  budgetFen: number;
-  startDate: string;
-  endDate: string;
-  kpiId: string | null;
-  flightingMode: FlightingMode;
-  customFlightingFen: Record<string, number> | null;
-};
+/** What the rules look at: a line input without its free text. */
+export type LineDraft = Omit<LineInput, "name" | "kpiTarget" | "audienceNotes" | "formatNotes">;
 
 export type LineFieldErrors = Partial<Record<keyof LineDraft, string[]>>;
 

@@ -9,16 +9,10 @@ import { ECOSYSTEMS, KPIS, type Locale } from "./catalog";
 import type { ImportProblem } from "./import-diff";
 import { fenToYuanString } from "./money";
 import type { DerivedPlan, PlanCatalog } from "./plan-derive";
-import {
-  EnumResolver,
-  LEVEL_LABELS,
-  labelMap,
-  numberCell,
-  textCell,
-  type CampaignFactKey,
-  type LineColumnKey,
-  type RawCell,
-} from "./spreadsheet-columns";
+import { EnumResolver } from "./enum-resolver";
+import { numberCell, textCell, type RawCell } from "./spreadsheet-cells";
+import type { CampaignFactKey, LineColumnKey } from "./spreadsheet-columns";
+import { LEVEL_LABELS, labelMap } from "./spreadsheet-lists";
 
 export const ODS_SCHEMA_VERSION = "3.0";
 /** Marks a document written by Qiao in meta.custom_properties.qiao.format. */

@@ -108,3 +108,80 @@ export const LINE_CONTENT_FIELDS = [
 ] as const satisfies readonly (keyof PlanLine)[];
 
 export const MEASUREMENT_FIELDS = ["owner", "methodId", "lagDays", "contractAccess", "bindingRate"] as const satisfies readonly (keyof LineMeasurement)[];
+
+// ── The line's shape, once ────────────────────────────────────────────────────────────────────
+// PlanLine above is the one definition. Every other shape of a line is derived from it here: what a
+// person sets (form, file, bulk add), what is stored, and the mappers between them. The table in
+// db/schema/campaigns.ts types its columns with the same domain types, so a row is a PlanLine plus
+// its tenant keys and timestamps.
+
+type LineContentField = (typeof LINE_CONTENT_FIELDS)[number];
+export type LineInputField = Exclude<LineContentField, "ecosystemId"> | "customFlightingFen";
+
+/** What a person sets on a line: its content (the ecosystem follows the placement) and its weekly amounts. */
+export const LINE_INPUT_FIELDS: readonly LineInputField[] = [
+  ...LINE_CONTENT_FIELDS.filter((field): field is Exclude<LineContentField, "ecosystemId"> => field !== "ecosystemId"),
+  "customFlightingFen",
+];
+
+export type LineInput = Pick<PlanLine, LineInputField>;
+
+/** A line as stored, without its identity, place and version. */
+export type LineFields = Omit<PlanLine, "id" | "position" | "version">;
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) out[key] = source[key];
+  return out;
+}
+
+/** The input fields of any line-shaped value (a saved line, an imported one, a merge result). */
+export function lineInputOf(line: LineInput): LineInput {
+  return pick(line, LINE_INPUT_FIELDS);
+}
+
+/** What is stored for an input: the name it ends up with, its placement's ecosystem and its measurement row; weekly amounts only for custom flighting. */
+export function lineFieldsOf(input: LineInput, derived: { name: string; ecosystemId: EcosystemId; measurement: LineMeasurement }): LineFields {
+  return {
+    ...lineInputOf(input),
+    ...derived,
+    customFlightingFen: input.flightingMode === "custom" ? input.customFlightingFen : null,
+  };
+}
+
+const STORED_FIELDS = ["ecosystemId", "measurement", ...LINE_INPUT_FIELDS] as const satisfies readonly (keyof LineFields)[];
+
+/** The stored fields of a row (a copy, a restore, a duplicate keep exactly these). */
+export function storedLineFields(row: LineFields): LineFields {
+  return pick(row, STORED_FIELDS);
+}
+
+/** A stored row as the plan's line (a measurement row saved before a field existed gets its default). */
+export function planLineOf(row: LineFields & Pick<PlanLine, "id" | "position" | "version">): PlanLine {
+  return { ...storedLineFields(row), id: row.id, position: row.position, version: row.version, measurement: { ...DEFAULT_MEASUREMENT, ...row.measurement } };
+}
+
+/** Where a line on a placement lands when nobody said: the placement's first destination. */
+export function defaultDestinationOf(placement: { destinations: readonly DestinationId[] }): DestinationId {
+  return placement.destinations[0] ?? "none";
+}
+
+/** A new line on a placement with its defaults, over the given dates: what "add these placements" starts from. */
+export function newLineInput(placement: { id: string; destinations: readonly DestinationId[]; defaultBuyingModel: BuyingModel }, dates: { startDate: string; endDate: string }): LineInput {
+  return {
+    name: "",
+    placementId: placement.id,
+    destinationId: defaultDestinationOf(placement),
+    buyingModel: placement.defaultBuyingModel,
+    unitCostFen: null,
+    budgetFen: 0,
+    startDate: dates.startDate,
+    endDate: dates.endDate,
+    kpiId: null,
+    kpiTarget: null,
+    audienceNotes: "",
+    formatNotes: "",
+    flightingMode: "even",
+    customFlightingFen: null,
+  };
+}

@@ -19,8 +19,9 @@
 // - Archive: by a lead planner from any non-archived status. Restoring is outside this machine:
 //   restoreCampaign (services/planner.server.ts) puts the campaign back at the status it had.
 // - Every action carries the version the person saw; any other current version is "stale-version".
+import type { ErrorKind } from "./errors";
 import type { CampaignStatus } from "./plan";
-import type { Permission } from "../tenancy/permissions";
+import type { Permission } from "./permissions";
 
 export const WORKFLOW_ACTIONS = ["submit", "approve-agency", "approve-client", "reject", "open-revision", "go-live", "complete", "archive"] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
@@ -66,17 +67,19 @@ export type WorkflowEvent =
 
 export type WorkflowRefusalReason = "forbidden" | "invalid-transition" | "stale-version" | "own-submission" | "reason-required" | "agency-approval-pending";
 
-export type WorkflowRefusal = { ok: false; reason: WorkflowRefusalReason; status: 400 | 403 | 409 };
+export type WorkflowRefusal = { ok: false; reason: WorkflowRefusalReason; kind: RefusalKind };
+
+type RefusalKind = Extract<ErrorKind, "bad-request" | "forbidden" | "conflict">;
 
 export type WorkflowResult = { ok: true; state: WorkflowState; events: WorkflowEvent[] } | WorkflowRefusal;
 
-const REFUSAL_STATUS: Record<WorkflowRefusalReason, 400 | 403 | 409> = {
-  forbidden: 403,
-  "own-submission": 403,
-  "invalid-transition": 409,
-  "stale-version": 409,
-  "agency-approval-pending": 409,
-  "reason-required": 400,
+const REFUSAL_KIND: Record<WorkflowRefusalReason, RefusalKind> = {
+  forbidden: "forbidden",
+  "own-submission": "forbidden",
+  "invalid-transition": "conflict",
+  "stale-version": "conflict",
+  "agency-approval-pending": "conflict",
+  "reason-required": "bad-request",
 };
 
 /**
@@ -140,7 +143,7 @@ export function hasWorkflowPermission(state: WorkflowState, action: WorkflowActi
 }
 
 function refuse(reason: WorkflowRefusalReason): WorkflowRefusal {
-  return { ok: false, reason, status: REFUSAL_STATUS[reason] };
+  return { ok: false, reason, kind: REFUSAL_KIND[reason] };
 }
 
 /** Every check but the version and the reason: what the UI needs to offer a button. */

@@ -1,4 +1,6 @@
 // English resources. zh.ts must provide the same keys (checked by the compiler).
+import { BUYING_MODEL_LABELS } from "../domain/buying-models";
+
 const en = {
   app: {
     name: "Qiao",
@@ -429,6 +431,7 @@ const en = {
     unsavedStay: "Stay and keep editing",
     unsavedLeave: "Leave without saving",
     invalidNumber: "Enter a number.",
+    invalidShiftWeeks: "Enter whole weeks, from −{{max}} to {{max}}.",
     staleForm: "This form is out of date; reload the page.",
     readOnly: "You can read this plan; only planners and lead planners change it.",
     money: {
@@ -778,17 +781,7 @@ const en = {
     unknownDataLevel: "Unknown data level \"{{value}}\".",
     unknownDataLevelDidYouMean: "Unknown data level \"{{value}}\" — did you mean \"{{suggestionEn}}\"?",
   },
-  model: {
-    cpm: "CPM",
-    cpc: "CPC",
-    ocpm: "oCPM",
-    ocpc: "oCPC",
-    cpv: "CPV",
-    cpa: "CPA",
-    cpe: "CPE",
-    cpt: "CPT",
-    cps: "CPS",
-  },
+  model: BUYING_MODEL_LABELS,
   toast: {
     close: "Dismiss",
     undo: "Undo",

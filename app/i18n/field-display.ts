@@ -2,7 +2,8 @@
 // the field has in the workbook, and its value as the page shows it (a placement's name, money,
 // dates, a percentage), never a stored identifier such as `budgetFen`, `clientName` or `tmall-store`.
 import { getKpi } from "~/domain/catalog";
-import { CAMPAIGN_FACT_LABELS, labelOf, LINE_COLUMN_KEYS, lineColumnHeader, type CampaignFactKey, type EnumCatalog, type LineColumnKey, type ListId } from "~/domain/spreadsheet-columns";
+import { CAMPAIGN_FACT_LABELS, LINE_COLUMN_KEYS, lineColumnHeader, type CampaignFactKey, type LineColumnKey } from "~/domain/spreadsheet-columns";
+import { labelOf, type EnumCatalog, type ListId } from "~/domain/spreadsheet-lists";
 import type { Locale } from "./config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "./format";
 

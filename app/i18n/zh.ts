@@ -1,3 +1,4 @@
+import { BUYING_MODEL_LABELS } from "../domain/buying-models";
 import type { Resources } from "./en";
 
 // 简体中文资源。键必须与 en.ts 完全一致（由编译器检查）。
@@ -431,6 +432,7 @@ const zh: Resources = {
     unsavedStay: "留下继续编辑",
     unsavedLeave: "不保存并离开",
     invalidNumber: "请输入数字。",
+    invalidShiftWeeks: "请输入整周数，范围为 −{{max}} 至 {{max}}。",
     staleForm: "此表单已过期，请刷新页面。",
     readOnly: "您可以查看此计划；只有策划和主策划可以修改。",
     money: {
@@ -780,17 +782,7 @@ const zh: Resources = {
     unknownDataLevel: "未知的数据级别“{{value}}”。",
     unknownDataLevelDidYouMean: "未知的数据级别“{{value}}”——您是指“{{suggestionZh}}”吗？",
   },
-  model: {
-    cpm: "CPM",
-    cpc: "CPC",
-    ocpm: "oCPM",
-    ocpc: "oCPC",
-    cpv: "CPV",
-    cpa: "CPA",
-    cpe: "CPE",
-    cpt: "CPT",
-    cps: "CPS",
-  },
+  model: BUYING_MODEL_LABELS,
   toast: {
     close: "关闭",
     undo: "撤销",

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { activityEvents } from "@db/schema";
-import type { Scope } from "~/tenancy/scope.server";
+import type { Scope } from "~/models/scope.server";
 
 export type ActivityInput = {
   clientAccountId?: string | null;

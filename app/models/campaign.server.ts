@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { campaigns, type CampaignRow } from "@db/schema";
-import type { Scope } from "~/tenancy/scope.server";
+import type { Scope } from "~/models/scope.server";
 
 export type CampaignFields = Pick<
   CampaignRow,
@@ -75,21 +75,28 @@ export async function updateCampaignIfVersion(
 }
 
 /** Marks the plan as changed (a line was saved): a new plan version, the campaign's own version untouched. */
-export async function touchCampaign(scope: Scope, campaignId: string): Promise<void> {
+export async function touchCampaign(scope: Scope, clientAccountId: string, campaignId: string): Promise<void> {
   await scope.tx
     .update(campaigns)
     .set({ updatedAt: new Date(), planVersion: sql`${campaigns.planVersion} + 1` })
-    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.id, campaignId)));
+    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId)));
 }
 
 export type WorkflowFields = Pick<CampaignRow, "status" | "planVersion" | "submittedBy" | "agencyApprovedBy" | "clientApprovedBy" | "approvedVersion" | "lastRejection">;
 
 /** A workflow step: saved only if the plan is still at the version the person acted on. */
-export async function updateWorkflowIfPlanVersion(scope: Scope, campaignId: string, expectedPlanVersion: number, fields: WorkflowFields): Promise<CampaignRow | null> {
+export async function updateWorkflowIfPlanVersion(scope: Scope, clientAccountId: string, campaignId: string, expectedPlanVersion: number, fields: WorkflowFields): Promise<CampaignRow | null> {
   const [row] = await scope.tx
     .update(campaigns)
     .set({ ...fields, archivedAt: fields.status === "archived" ? new Date() : null, updatedAt: new Date() })
-    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.id, campaignId), eq(campaigns.planVersion, expectedPlanVersion)))
+    .where(
+      and(
+        eq(campaigns.organizationId, scope.organizationId),
+        eq(campaigns.clientAccountId, clientAccountId),
+        eq(campaigns.id, campaignId),
+        eq(campaigns.planVersion, expectedPlanVersion),
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { benchmarkOverrides, customPlacements, levelOverrides, type CustomPlacementRow, type LevelOverrideRow } from "@db/schema";
 import type { Benchmarks } from "~/domain/buying-models";
-import type { Scope } from "~/tenancy/scope.server";
+import type { Scope } from "~/models/scope.server";
 
 export async function listLevelOverrides(scope: Scope): Promise<LevelOverrideRow[]> {
   return scope.tx.select().from(levelOverrides).where(eq(levelOverrides.organizationId, scope.organizationId)).orderBy(asc(levelOverrides.setAt));

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { clientAccounts, clientMembers, memberships, users, type ClientAccountRow } from "@db/schema";
-import type { ClientRole } from "~/tenancy/permissions";
-import type { Scope } from "~/tenancy/scope.server";
+import type { ClientRole } from "~/domain/permissions";
+import type { Scope } from "~/models/scope.server";
 
 export async function insertClientAccount(scope: Scope, input: { name: string; namingTemplate?: string | null }): Promise<ClientAccountRow> {
   const [row] = await scope.tx

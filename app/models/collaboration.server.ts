@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { activityEvents, comments, notifications, planVersions, presence, users, type PlanVersionRow } from "@db/schema";
 import type { PlanSnapshot } from "~/domain/plan";
-import type { Scope } from "~/tenancy/scope.server";
+import type { Scope, UserScope } from "~/models/scope.server";
 
 export async function insertPlanVersion(scope: Scope, input: { campaignId: string; planVersion: number; trigger: string; snapshot: PlanSnapshot; createdByName: string }): Promise<PlanVersionRow> {
   const [row] = await scope.tx
@@ -71,7 +71,7 @@ export async function insertNotifications(scope: Scope, rows: NewNotification[])
 }
 
 /** The signed-in person's own notifications, across organizations (RLS admits only theirs). */
-export async function listOwnNotifications(scope: Pick<Scope, "tx" | "userId">, limit = 50) {
+export async function listOwnNotifications(scope: UserScope, limit = 50) {
   return scope.tx
     .select()
     .from(notifications)
@@ -80,7 +80,7 @@ export async function listOwnNotifications(scope: Pick<Scope, "tx" | "userId">, 
     .limit(limit);
 }
 
-export async function countOwnUnread(scope: Pick<Scope, "tx" | "userId">): Promise<number> {
+export async function countOwnUnread(scope: UserScope): Promise<number> {
   const [row] = await scope.tx
     .select({ n: count() })
     .from(notifications)
@@ -88,7 +88,7 @@ export async function countOwnUnread(scope: Pick<Scope, "tx" | "userId">): Promi
   return row?.n ?? 0;
 }
 
-export async function markOwnNotificationsRead(scope: Pick<Scope, "tx" | "userId">): Promise<void> {
+export async function markOwnNotificationsRead(scope: UserScope): Promise<void> {
   await scope.tx
     .update(notifications)
     .set({ readAt: new Date() })

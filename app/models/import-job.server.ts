@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { importJobs } from "@db/schema";
-import type { Scope } from "~/tenancy/scope.server";
+import type { Scope } from "~/models/scope.server";
 
 export async function insertImportJob(scope: Scope, input: { campaignId: string; fileName: string; format: string; planVersion: number; parsed: unknown; hasErrors: boolean }) {
   const [row] = await scope.tx

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { clientAccounts, invitations, organizations, type InvitationRow } from "@db/schema";
-import type { AuthScope, Scope } from "~/tenancy/scope.server";
+import type { UserScope, Scope } from "~/models/scope.server";
 
 export type InvitationTarget =
   | { kind: "organization"; orgRole: "admin" | "member" }
@@ -72,7 +72,7 @@ export async function revokeInvitation(scope: Scope, invitationId: string, clien
 }
 
 /** The invitation behind a link token (auth scope: the person may not be signed in yet). */
-export async function findInvitationByTokenHash(scope: AuthScope, tokenHash: string): Promise<InvitationRow | undefined> {
+export async function findInvitationByTokenHash(scope: UserScope, tokenHash: string): Promise<InvitationRow | undefined> {
   const [row] = await scope.tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
   return row;
 }

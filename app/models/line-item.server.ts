@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import { lineItems, type LineItemRow } from "@db/schema";
-import type { Scope } from "~/tenancy/scope.server";
+import type { LineFields } from "~/domain/plan";
+import type { Scope } from "~/models/scope.server";
 
-export type LineFields = Omit<LineItemRow, "organizationId" | "id" | "campaignId" | "version" | "createdAt" | "updatedAt" | "position">;
+export type { LineFields };
 
 /** Every line of a campaign in plan order: one query, whatever the number of lines. */
 export async function listLines(scope: Scope, campaignId: string): Promise<LineItemRow[]> {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { memberships, organizations, type OrganizationRow } from "@db/schema";
-import type { OrgRole } from "~/tenancy/permissions";
-import type { Scope } from "~/tenancy/scope.server";
+import type { OrgRole } from "~/domain/permissions";
+import type { Scope, UserScope } from "~/models/scope.server";
 
 export type OrganizationKind = OrganizationRow["kind"];
 
@@ -62,7 +62,7 @@ export async function countOtherOwners(scope: Scope, userId: string): Promise<nu
 export type UserOrganization = { id: string; slug: string; name: string; kind: OrganizationKind; role: OrgRole };
 
 /** Every organization the acting user belongs to (RLS admits their own memberships). */
-export async function listOrganizationsOfUser(scope: Pick<Scope, "tx" | "userId">): Promise<UserOrganization[]> {
+export async function listOrganizationsOfUser(scope: UserScope): Promise<UserOrganization[]> {
   if (!scope.userId) return [];
   return scope.tx
     .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, role: memberships.role })

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { memberships, users, type UserRow } from "@db/schema";
-import type { AuthScope, Scope } from "~/tenancy/scope.server";
+import type { UserScope, Scope } from "~/models/scope.server";
 
 export type PublicUser = Pick<UserRow, "id" | "email" | "name">;
 
@@ -8,12 +8,12 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function findUserByEmail(scope: AuthScope, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(scope: UserScope, email: string): Promise<UserRow | undefined> {
   const [row] = await scope.tx.select().from(users).where(eq(users.email, normalizeEmail(email)));
   return row;
 }
 
-export async function insertUser(scope: AuthScope, input: { email: string; name: string; passwordHash: string; locale?: string | null }): Promise<UserRow> {
+export async function insertUser(scope: UserScope, input: { email: string; name: string; passwordHash: string; locale?: string | null }): Promise<UserRow> {
   const [row] = await scope.tx
     .insert(users)
     .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash: input.passwordHash, locale: input.locale ?? null })
@@ -23,18 +23,18 @@ export async function insertUser(scope: AuthScope, input: { email: string; name:
 }
 
 /** The acting user's own row (RLS admits it in any tenant transaction). */
-export async function findSelf(scope: Scope | AuthScope): Promise<UserRow | undefined> {
+export async function findSelf(scope: Scope | UserScope): Promise<UserRow | undefined> {
   if (!scope.userId) return undefined;
   const [row] = await scope.tx.select().from(users).where(eq(users.id, scope.userId));
   return row;
 }
 
-export async function updateOwnPassword(scope: Scope | AuthScope, passwordHash: string): Promise<void> {
+export async function updateOwnPassword(scope: Scope | UserScope, passwordHash: string): Promise<void> {
   if (!scope.userId) throw new Error("No acting user.");
   await scope.tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, scope.userId));
 }
 
-export async function updateOwnProfile(scope: Scope | AuthScope, input: { name?: string; locale?: string | null }): Promise<void> {
+export async function updateOwnProfile(scope: Scope | UserScope, input: { name?: string; locale?: string | null }): Promise<void> {
   if (!scope.userId) throw new Error("No acting user.");
   await scope.tx.update(users).set(input).where(eq(users.id, scope.userId));
 }

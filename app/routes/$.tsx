@@ -1,8 +1,9 @@
+import { notFound } from "~/domain/errors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // Any unknown URL: a real 404 page inside the app shell.
 export async function loader() {
-  throw new Response(null, { status: 404, statusText: "Not Found" });
+  throw notFound();
 }
 
 export default function NotFound() {

@@ -1,7 +1,11 @@
+import { notFound } from "~/domain/errors";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getMentionableTeam, postComment, resolveComment } from "~/services/comments.server";
-import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { PostCommentSchema, ResolveCommentSchema } from "~/services/forms/collaboration.server";
+import { replyToInvalid } from "~/services/forms/fields.server";
+import { isUuid, requireScope } from "~/tenancy/access.server";
 
 // Comments on a plan or a line: everyone on the client team may comment, viewers included.
 
@@ -21,17 +25,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const back = `/o/${params.orgSlug}/clients/${params.clientId}/campaigns/${params.campaignId}`;
   if (intent === "resolve" || intent === "reopen") {
-    const commentId = String(formData.get("commentId") ?? "");
-    if (!isUuid(commentId) || !(await resolveComment(access, params.campaignId, commentId, intent === "resolve"))) throw notFound();
+    const submission = parseWithZod(formData, { schema: ResolveCommentSchema });
+    // Only ids, nothing typed: a wrong one is a comment that is not there.
+    if (submission.status !== "success" || !(await resolveComment(access, params.campaignId, submission.value.commentId, submission.value.intent === "resolve"))) throw notFound();
     return redirect(`${back}#comments`);
   }
-  const lineId = String(formData.get("lineId") ?? "");
-  const parentId = String(formData.get("parentId") ?? "");
-  if ((lineId && !isUuid(lineId)) || (parentId && !isUuid(parentId))) throw notFound();
-  const result = await postComment(access, params.campaignId, { body: String(formData.get("body") ?? ""), lineId: lineId || null, parentId: parentId || null });
-  if (!result.ok) {
-    if (result.status === 404) throw notFound();
-    return Response.json({ error: result.error }, { status: result.status });
+  const submission = parseWithZod(formData, { schema: PostCommentSchema });
+  if (submission.status !== "success") {
+    if (submission.error?.lineId || submission.error?.parentId) throw notFound();
+    return Response.json({ result: replyToInvalid(submission, ["intent"], "validation.formOutdated") }, { status: 400 });
   }
-  return Response.json({ error: null, posted: true });
+  const { body, lineId, parentId } = submission.value;
+  const result = await postComment(access, params.campaignId, { body, lineId: lineId ?? null, parentId: parentId ?? null });
+  if (!result.ok) return Response.json({ result: submission.reply({ fieldErrors: { body: [result.error] } }) }, { status: 400 });
+  return Response.json({ result: submission.reply({ resetForm: true }), posted: true });
 }

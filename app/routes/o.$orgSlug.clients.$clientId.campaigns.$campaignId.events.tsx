@@ -1,7 +1,8 @@
+import { notFound } from "~/domain/errors";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findCampaign } from "~/models/campaign.server";
 import { isLiveHubListening, liveEventStream } from "~/services/live-hub.server";
-import { inScope, isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { inScope, isUuid, requireScope } from "~/tenancy/access.server";
 
 // Server-Sent Events for an open plan (services/live-hub.server.ts). No plan data travels here: the page
 // fetches …/live, which checks access again, when told that the plan changed.
@@ -9,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
   if (!isUuid(params.campaignId)) throw notFound();
   const campaignId = params.campaignId;
-  const found = await inScope(access, (scope) => findCampaign(scope, access.client!.id, campaignId));
+  const found = await inScope(access, (scope) => findCampaign(scope, access.client.id, campaignId));
   if (!found) throw notFound();
   // Not listening (the database was away at start-up): the page keeps polling.
   if (!isLiveHubListening()) return new Response(null, { status: 204 });

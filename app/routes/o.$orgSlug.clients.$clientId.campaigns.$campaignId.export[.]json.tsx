@@ -1,7 +1,8 @@
+import { notFound } from "~/domain/errors";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/i18n/locale.server";
 import { exportCampaign } from "~/services/plan-export.server";
-import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { isUuid, requireScope } from "~/tenancy/access.server";
 
 // Download of the campaign as JSON (everyone who may read the plan may export it).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,8 @@
+import { notFound } from "~/domain/errors";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { findCampaign } from "~/models/campaign.server";
 import { latestActivity, listPresence, touchPresence } from "~/models/collaboration.server";
-import { inScope, isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { inScope, isUuid, requireScope } from "~/tenancy/access.server";
 
 // Polled every few seconds by an open plan (GET, reads only): its version, the latest change and who
 // else is looking. The database is the message bus, so this works with any number of app instances.
@@ -10,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.campaignId)) throw notFound();
   const campaignId = params.campaignId;
   const state = await inScope(access, async (scope) => {
-    const campaign = await findCampaign(scope, access.client!.id, campaignId);
+    const campaign = await findCampaign(scope, access.client.id, campaignId);
     if (!campaign) return null;
     const [latest, viewers] = await Promise.all([latestActivity(scope, campaignId), listPresence(scope, campaignId, new Date(Date.now() - 15_000))]);
     return { campaign, latest, viewers };
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.campaignId)) throw notFound();
   const campaignId = params.campaignId;
   const found = await inScope(access, async (scope) => {
-    if (!(await findCampaign(scope, access.client!.id, campaignId))) return false;
+    if (!(await findCampaign(scope, access.client.id, campaignId))) return false;
     await touchPresence(scope, campaignId, access.user.name);
     return true;
   });

@@ -121,7 +121,7 @@ app.use((_req, res, next) => {
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: appModule.withErrorMap(build),
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   }),

@@ -29,7 +29,7 @@ import {
 } from "~/models/catalog.server";
 import type { CustomPlacementRow } from "@db/schema";
 import { inScope, type Access } from "~/tenancy/access.server";
-import type { Scope } from "~/tenancy/scope.server";
+import type { Scope } from "~/models/scope.server";
 
 export const CUSTOM_PREFIX = "custom-";
 

@@ -1,11 +1,11 @@
-import { getPlacement } from "~/domain/catalog";
+import { getPlacement, type DestinationId, type KpiId } from "~/domain/catalog";
 import type { FlightingMode } from "~/domain/flighting";
-import type { Access } from "~/tenancy/access.server";
+import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { addLines, createCampaign, type LineInput } from "./planner.server";
 
 // The demo client's campaign: ~20 lines across Alimama, Douyin, WeChat, Baidu and JD, with KPIs
 // chosen so the measurement plan shows both measurable lines and mismatches.
-type DemoLine = [placementId: string, destinationId: string, model: string, budgetYuan: number, kpiId: string | null, flighting: FlightingMode, unitCostYuan?: number];
+type DemoLine = [placementId: string, destinationId: DestinationId, model: string, budgetYuan: number, kpiId: KpiId | null, flighting: FlightingMode, unitCostYuan?: number];
 
 const START = "2027-01-04";
 const END = "2027-02-28";
@@ -33,7 +33,7 @@ const LINES: DemoLine[] = [
   ["jd-display", "jd-store", "cpm", 70_000, "new-to-brand-buyers", "even"],
 ];
 
-export async function seedDemoCampaign(access: Access): Promise<string> {
+export async function seedDemoCampaign(access: ClientAccess): Promise<string> {
   const campaign = await createCampaign(access, {
     name: "Chinese New Year 2027 — Demo Brand skincare launch",
     objective: "conversion",
@@ -50,7 +50,7 @@ export async function seedDemoCampaign(access: Access): Promise<string> {
     return {
       name: "",
       placementId,
-      destinationId: destinationId as LineInput["destinationId"],
+      destinationId,
       buyingModel: placement.buyingModels.includes(model as never) ? (model as LineInput["buyingModel"]) : placement.defaultBuyingModel,
       unitCostFen: unitCostYuan === undefined ? null : Math.round(unitCostYuan * 100),
       budgetFen: budgetYuan * 100,

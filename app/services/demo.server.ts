@@ -1,10 +1,10 @@
 import { recordActivity } from "~/models/activity.server";
 import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
 import { insertMembership } from "~/models/organization.server";
-import type { Access } from "~/tenancy/access.server";
-import { permissionsFor, type ClientRole, type OrgRole } from "~/tenancy/permissions";
+import type { ClientAccess } from "~/tenancy/access.server";
+import { permissionsFor, type ClientRole, type OrgRole } from "~/domain/permissions";
 import { seedDemoCampaign } from "./demo-plan.server";
-import { withTenant } from "~/tenancy/scope.server";
+import { withTenant } from "~/models/scope.server";
 import { createOrganization } from "./organizations.server";
 import { createUser } from "./signup.server";
 
@@ -21,7 +21,7 @@ export const DEMO_USERS: { email: string; name: string; orgRole: OrgRole; client
 export type DemoWorkspace = { organizationSlug: string; clientAccountId: string; campaignId: string; users: typeof DEMO_USERS; password: string };
 
 /** The lead planner's access to the demo client, as requireScope would give it after signing in. */
-function demoAccess(user: { id: string; email: string; name: string }, organization: { id: string; slug: string; name: string }, client: { id: string; name: string }): Access {
+function demoAccess(user: { id: string; email: string; name: string }, organization: { id: string; slug: string; name: string }, client: { id: string; name: string }): ClientAccess {
   return {
     user: { ...user, locale: null },
     sessionId: "demo-seed",

@@ -1,3 +1,4 @@
+import { notFound } from "~/domain/errors";
 import { generateSecureRandomString, hashSecret } from "~/auth/tokens.server";
 import { createSession } from "~/auth/session.server";
 import { recordActivity } from "~/models/activity.server";
@@ -14,7 +15,7 @@ import { findMembership, insertMembership } from "~/models/organization.server";
 import { normalizeEmail } from "~/models/user.server";
 import type { InvitationRow } from "@db/schema";
 import { inScope, type Access } from "~/tenancy/access.server";
-import { withAuthScope, withTenant } from "~/tenancy/scope.server";
+import { withAuthScope, withTenant } from "~/models/scope.server";
 import { sendMail } from "./mailer.server";
 import { createUser } from "./signup.server";
 
@@ -28,7 +29,7 @@ export async function createInvitation(access: Access, input: { email: string; t
   const email = normalizeEmail(input.email);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const invitation = await inScope(access, async (scope) => {
-    if (input.target.kind === "client" && !(await findClientAccount(scope, input.target.clientAccountId))) throw new Response(null, { status: 404 });
+    if (input.target.kind === "client" && !(await findClientAccount(scope, input.target.clientAccountId))) throw notFound();
     const row = await insertInvitation(scope, { email, tokenHash: hashSecret(token), target: input.target, expiresAt });
     await recordActivity(scope, {
       clientAccountId: input.target.kind === "client" ? input.target.clientAccountId : null,

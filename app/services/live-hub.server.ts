@@ -4,7 +4,7 @@
 // any number of instances agree; a page that has no stream falls back to polling …/live.
 import type { DatabaseHandle } from "@db/client";
 import { touchPresenceMany } from "~/models/collaboration.server";
-import { withTenant } from "~/tenancy/scope.server";
+import { withTenant } from "~/models/scope.server";
 
 type LiveEvent = "change" | "resync";
 

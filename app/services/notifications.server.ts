@@ -1,11 +1,11 @@
-import { withAppTransaction } from "~/db.server";
+import { withUserScope } from "~/models/scope.server";
 import { countOwnUnread, listOwnNotifications, markOwnNotificationsRead } from "~/models/collaboration.server";
 import { organizationsOf } from "./navigation.server";
 
 /** A person's notifications with links back to the plan (their organizations resolve the slugs). */
 export async function getOwnNotifications(userId: string) {
   const [rows, organizations] = await Promise.all([
-    withAppTransaction({ organizationId: null, userId }, (tx) => listOwnNotifications({ tx, userId })),
+    withUserScope(userId, (scope) => listOwnNotifications(scope)),
     organizationsOf(userId),
   ]);
   const slugs = new Map(organizations.map((o) => [o.id, o.slug]));
@@ -25,9 +25,9 @@ export async function getOwnNotifications(userId: string) {
 }
 
 export async function countUnread(userId: string): Promise<number> {
-  return withAppTransaction({ organizationId: null, userId }, (tx) => countOwnUnread({ tx, userId }));
+  return withUserScope(userId, (scope) => countOwnUnread(scope));
 }
 
 export async function markAllRead(userId: string): Promise<void> {
-  await withAppTransaction({ organizationId: null, userId }, (tx) => markOwnNotificationsRead({ tx, userId }));
+  await withUserScope(userId, (scope) => markOwnNotificationsRead(scope));
 }

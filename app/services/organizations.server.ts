@@ -4,9 +4,9 @@ import { slugify } from "~/domain/slug";
 import { recordActivity } from "~/models/activity.server";
 import { findClientAccount, insertClientAccount, updateNamingTemplate, upsertClientMember } from "~/models/client-account.server";
 import { insertMembership, insertOrganization, type OrganizationKind } from "~/models/organization.server";
-import type { Access } from "~/tenancy/access.server";
+import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { inScope } from "~/tenancy/access.server";
-import { withTenant } from "~/tenancy/scope.server";
+import { withTenant } from "~/models/scope.server";
 
 /**
  * Creates an organization with its first owner. The id is fixed first so row-level security
@@ -49,8 +49,8 @@ export async function createClientAccount(access: Access, input: { name: string 
 }
 
 /** The client account's line-naming convention (validated by the caller with validateTemplate). */
-export async function setNamingTemplate(access: Access, template: string) {
-  const clientAccountId = access.client!.id;
+export async function setNamingTemplate(access: ClientAccess, template: string) {
+  const clientAccountId = access.client.id;
   return inScope(access, async (scope) => {
     const before = await findClientAccount(scope, clientAccountId);
     await updateNamingTemplate(scope, clientAccountId, template);

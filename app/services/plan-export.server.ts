@@ -1,13 +1,13 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { PassThrough } from "node:stream";
 import type { Locale } from "~/i18n/config";
-import type { Access } from "~/tenancy/access.server";
+import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { contentDisposition, EXPORT_CONTENT_TYPES, exportFileName, exportPlanCsv, exportPlanOdsJson, exportPlanXlsx, type ExportFormat } from "./export/index.server";
 import { getPlan } from "./planner.server";
 import { getVersionSnapshot } from "./versions.server";
 
 /** The campaign as a download: XLSX is streamed as it is written; CSV and the ODS JSON are small. */
-export async function exportCampaign(access: Access, campaignId: string, format: ExportFormat, locale: Locale, versionId?: string): Promise<Response | null> {
+export async function exportCampaign(access: ClientAccess, campaignId: string, format: ExportFormat, locale: Locale, versionId?: string): Promise<Response | null> {
   // A frozen version (versions page) or the current plan.
   const plan = versionId ? await getVersionSnapshot(access, campaignId, versionId) : await getPlan(access, campaignId).then((loaded) => loaded && { ...loaded, planVersion: loaded.campaign.planVersion });
   if (!plan) return null;

@@ -1,12 +1,15 @@
 import { countCharacters, excerpt } from "~/domain/text-length";
 import { diffImport, type ImportDiff, type ImportedLine, type ParsedPlan } from "~/domain/import-diff";
+import type { EcosystemId } from "~/domain/catalog";
+import type { ErrorKind } from "~/domain/errors";
 import { hasErrors, validateLineDraft } from "~/domain/line-rules";
+import { lineFieldsOf } from "~/domain/plan";
 import type { Locale } from "~/i18n/config";
 import { recordActivity } from "~/models/activity.server";
 import { insertCampaign, lockCampaign, touchCampaign, updateCampaignIfVersion } from "~/models/campaign.server";
 import { claimImportJob, findImportJob, insertImportJob, setImportResult } from "~/models/import-job.server";
 import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
-import { inScope, type Access } from "~/tenancy/access.server";
+import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
 import { findOrganizationPlacement, loadOrganizationCatalog } from "./catalog.server";
 import { parseImportFile, type ImportParseResult } from "./import/index.server";
 import { describeImportPreview, type ImportPreviewView } from "./import/preview-view.server";
@@ -25,15 +28,15 @@ export type ImportPreview = {
 
 /** Checks and parses the file (off the request thread), diffs it against the plan and keeps it for applying. */
 export async function previewImport(
-  access: Access,
+  access: ClientAccess,
   campaignId: string,
   file: { bytes: Uint8Array; filename: string; contentType: string },
   locale: Locale,
-): Promise<{ ok: true; preview: ImportPreview } | { ok: false; status: number; problem: { messageKey: string; params: Record<string, string | number> } } | null> {
+): Promise<{ ok: true; preview: ImportPreview } | { ok: false; kind: ErrorKind; problem: { messageKey: string; params: Record<string, string | number> } } | null> {
   const plan = await inScope(access, (scope) => loadPlan(scope, access, campaignId));
   if (!plan) return null;
   const parsed = await parseImportFile(file, { catalog: plan.catalog, locale });
-  if (!parsed.ok) return { ok: false, status: parsed.status, problem: parsed.problem };
+  if (!parsed.ok) return { ok: false, kind: parsed.kind, problem: parsed.problem };
   const parsedPlan: ParsedPlan = { campaign: parsed.campaign, lines: parsed.lines, invalidRows: parsed.invalidRows };
   const diff = diffImport(plan.snapshot, parsedPlan);
   const job = await inScope(access, (scope) =>
@@ -50,7 +53,7 @@ export async function previewImport(
 
 export type ApplyResult =
   | { ok: true; added: number; changed: number; removed: number }
-  | { ok: false; reason: "not-found" | "already-applied" | "stale" | "has-errors" | "invalid" | "needs-confirmation"; status: number; row?: number; errors?: Record<string, string[]> };
+  | { ok: false; reason: "not-found" | "already-applied" | "stale" | "has-errors" | "invalid" | "needs-confirmation"; kind: ErrorKind; row?: number; errors?: Record<string, string[]> };
 
 /** What the person chose in the preview; each is off unless they ticked it (issue 12). */
 export type ApplyOptions = {
@@ -62,25 +65,8 @@ export type ApplyOptions = {
   confirmOtherSource?: boolean;
 };
 
-function toFields(line: ImportedLine, ecosystemId: string): LineFields {
-  return {
-    name: line.name,
-    ecosystemId,
-    placementId: line.placementId,
-    destinationId: line.destinationId,
-    buyingModel: line.buyingModel,
-    unitCostFen: line.unitCostFen,
-    budgetFen: line.budgetFen,
-    startDate: line.startDate,
-    endDate: line.endDate,
-    kpiId: line.kpiId,
-    kpiTarget: line.kpiTarget,
-    audienceNotes: line.audienceNotes,
-    formatNotes: line.formatNotes,
-    flightingMode: line.flightingMode,
-    customFlightingFen: line.flightingMode === "custom" ? line.customFlightingFen : null,
-    measurement: line.measurement,
-  };
+function toFields(line: ImportedLine, ecosystemId: EcosystemId): LineFields {
+  return lineFieldsOf(line, { name: line.name, ecosystemId, measurement: line.measurement });
 }
 
 class Rollback extends Error {
@@ -93,28 +79,28 @@ class Rollback extends Error {
  * Applies a previewed file in one transaction: every line is validated like a typed one, and one
  * bad line rolls everything back. The job is claimed first, so submitting twice applies once.
  */
-export async function applyImport(access: Access, campaignId: string, jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyImport(access: ClientAccess, campaignId: string, jobId: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   try {
     return await inScope(access, async (scope) => {
-      const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+      const campaign = await lockCampaign(scope, access.client.id, campaignId);
       const job = campaign ? await findImportJob(scope, campaignId, jobId) : undefined;
-      if (!campaign || !job) return { ok: false, reason: "not-found", status: 404 };
-      if (job.appliedAt) return { ok: false, reason: "already-applied", status: 409 };
-      if (job.hasErrors) return { ok: false, reason: "has-errors", status: 422 };
+      if (!campaign || !job) return { ok: false, reason: "not-found", kind: "not-found" };
+      if (job.appliedAt) return { ok: false, reason: "already-applied", kind: "conflict" };
+      if (job.hasErrors) return { ok: false, reason: "has-errors", kind: "invalid" };
       assertPlanEditable(campaign);
-      if (campaign.planVersion !== job.planVersion) return { ok: false, reason: "stale", status: 409 };
+      if (campaign.planVersion !== job.planVersion) return { ok: false, reason: "stale", kind: "conflict" };
       const parsed = job.parsed as ParsedPlan;
       const plan = await loadPlan(scope, access, campaignId);
-      if (!plan) return { ok: false, reason: "not-found", status: 404 };
+      if (!plan) return { ok: false, reason: "not-found", kind: "not-found" };
       const diff = diffImport(plan.snapshot, parsed, { removeMissing: options.removeMissing === true });
       // Another plan's file is applied only after the person confirmed the loud warning.
-      if (diff.isFromOtherCampaign && options.confirmOtherSource !== true) return { ok: false, reason: "needs-confirmation", status: 409 };
-      if (!(await claimImportJob(scope, campaignId, jobId))) return { ok: false, reason: "already-applied", status: 409 };
+      if (diff.isFromOtherCampaign && options.confirmOtherSource !== true) return { ok: false, reason: "needs-confirmation", kind: "conflict" };
+      if (!(await claimImportJob(scope, campaignId, jobId))) return { ok: false, reason: "already-applied", kind: "conflict" };
       const catalog = await loadOrganizationCatalog(scope);
       const validate = (line: ImportedLine) => {
         const placement = findOrganizationPlacement(catalog, line.placementId);
         const errors = validateLineDraft(line, { campaign, placement });
-        if (hasErrors(errors) || !placement) throw new Rollback({ ok: false, reason: "invalid", status: 422, row: line.sourceRow, errors: errors as Record<string, string[]> });
+        if (hasErrors(errors) || !placement) throw new Rollback({ ok: false, reason: "invalid", kind: "invalid", row: line.sourceRow, errors: errors as Record<string, string[]> });
         return placement;
       };
 
@@ -123,8 +109,8 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
       const campaignChanges = options.applyCampaign === true ? diff.campaignChanges.filter((c) => editable.has(c.field)) : [];
       if (campaignChanges.length > 0) {
         const changes = Object.fromEntries(campaignChanges.map((c) => [c.field, c.to]));
-        const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, campaign.version, changes);
-        if (!saved) throw new Rollback({ ok: false, reason: "stale", status: 409 });
+        const saved = await updateCampaignIfVersion(scope, access.client.id, campaignId, campaign.version, changes);
+        if (!saved) throw new Rollback({ ok: false, reason: "stale", kind: "conflict" });
         Object.assign(campaign, saved);
       }
       const byId = new Map(parsed.lines.filter((l) => l.id).map((l) => [l.id!, l]));
@@ -132,11 +118,11 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
       for (const change of diff.changed) {
         const line = byId.get(change.lineId);
         const current = await findLine(scope, campaignId, change.lineId);
-        if (!line || !current) throw new Rollback({ ok: false, reason: "stale", status: 409 });
+        if (!line || !current) throw new Rollback({ ok: false, reason: "stale", kind: "conflict" });
         const placement = validate(line);
         // A line changed by someone since the export was shown as a conflict; applying is the person's choice.
         const saved = await updateLineIfVersion(scope, campaignId, change.lineId, current.version, toFields(line, placement.ecosystemId));
-        if (!saved) throw new Rollback({ ok: false, reason: "stale", status: 409 });
+        if (!saved) throw new Rollback({ ok: false, reason: "stale", kind: "conflict" });
         changed++;
       }
       let position = await nextPosition(scope, campaignId);
@@ -148,10 +134,10 @@ export async function applyImport(access: Access, campaignId: string, jobId: str
         const version = currentVersions.get(line.id);
         if (version !== undefined && (await deleteLineIfVersion(scope, campaignId, line.id, version))) removed++;
       }
-      await touchCampaign(scope, campaignId);
+      await touchCampaign(scope, access.client.id, campaignId);
       const result = { added: inserted.length, changed, removed };
       await setImportResult(scope, jobId, result);
-      await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "imported", changes: { file: job.fileName, ...result } });
+      await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "imported", changes: { file: job.fileName, ...result } });
       return { ok: true, ...result };
     });
   } catch (error) {
@@ -165,18 +151,18 @@ const CAMPAIGN_NAME_MAX_CHARACTERS = 160;
 
 export type NewCampaignFromFileResult =
   | { ok: true; campaignId: string; lines: number }
-  | { ok: false; status: number; problem?: { messageKey: string; params: Record<string, string | number> }; problems?: Extract<ImportParseResult, { ok: true }>["problems"]; row?: number; errors?: Record<string, string[]> };
+  | { ok: false; kind: ErrorKind; problem?: { messageKey: string; params: Record<string, string | number> }; problems?: Extract<ImportParseResult, { ok: true }>["problems"]; row?: number; errors?: Record<string, string[]> };
 
 /**
  * "New campaign from file": the file's campaign facts (or, for a CSV, the span and sum of its lines)
  * and all its lines become a new draft, in one transaction; any problem that must be fixed creates nothing.
  */
-export async function createCampaignFromFile(access: Access, file: { bytes: Uint8Array; filename: string; contentType: string }, locale: Locale): Promise<NewCampaignFromFileResult> {
+export async function createCampaignFromFile(access: ClientAccess, file: { bytes: Uint8Array; filename: string; contentType: string }, locale: Locale): Promise<NewCampaignFromFileResult> {
   const catalog = await inScope(access, (scope) => loadOrganizationCatalog(scope));
   const parsed = await parseImportFile(file, { catalog, locale });
-  if (!parsed.ok) return { ok: false, status: parsed.status, problem: parsed.problem };
-  if (parsed.hasErrors) return { ok: false, status: 422, problems: parsed.problems };
-  if (parsed.lines.length === 0) return { ok: false, status: 422, problem: { messageKey: "import.noDataRows", params: {} } };
+  if (!parsed.ok) return { ok: false, kind: parsed.kind, problem: parsed.problem };
+  if (parsed.hasErrors) return { ok: false, kind: "invalid", problems: parsed.problems };
+  if (parsed.lines.length === 0) return { ok: false, kind: "invalid", problem: { messageKey: "import.noDataRows", params: {} } };
   const lines = parsed.lines;
   const fromFile = parsed.campaign;
   const startDate = fromFile.startDate ?? lines.map((l) => l.startDate).sort()[0]!;
@@ -186,13 +172,13 @@ export async function createCampaignFromFile(access: Access, file: { bytes: Uint
   const typedName = fromFile.name?.trim();
   if (typedName && countCharacters(typedName) > CAMPAIGN_NAME_MAX_CHARACTERS) {
     const params = { max: CAMPAIGN_NAME_MAX_CHARACTERS, length: countCharacters(typedName) };
-    return { ok: false, status: 422, problems: [{ row: null, column: "campaign.name", code: "textTooLong", messageKey: "import.textTooLong", params, severity: "error" }] };
+    return { ok: false, kind: "invalid", problems: [{ row: null, column: "campaign.name", code: "textTooLong", messageKey: "import.textTooLong", params, severity: "error" }] };
   }
   // Without one, the file's name stands in, shortened visibly ("…") if it must be.
   const name = typedName || excerpt(file.filename.replace(/\.[a-z]+$/i, "").trim(), CAMPAIGN_NAME_MAX_CHARACTERS) || "Imported plan";
   try {
     return await inScope(access, async (scope) => {
-      const campaign = await insertCampaign(scope, access.client!.id, {
+      const campaign = await insertCampaign(scope, access.client.id, {
         name,
         objective: fromFile.objective ?? "consideration",
         startDate,
@@ -205,17 +191,17 @@ export async function createCampaignFromFile(access: Access, file: { bytes: Uint
       const rows = lines.map((line, position) => {
         const placement = findOrganizationPlacement(catalog, line.placementId);
         const errors = validateLineDraft(line, { campaign, placement });
-        if (hasErrors(errors) || !placement) throw new Rollback({ ok: false, reason: "invalid", status: 422, row: line.sourceRow, errors: errors as Record<string, string[]> });
+        if (hasErrors(errors) || !placement) throw new Rollback({ ok: false, reason: "invalid", kind: "invalid", row: line.sourceRow, errors: errors as Record<string, string[]> });
         return { ...toFields(line, placement.ecosystemId), position };
       });
       await insertLines(scope, campaign.id, rows);
-      await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: campaign.id, subjectType: "campaign", subjectId: campaign.id, action: "created_from_file", changes: { file: file.filename, lines: rows.length } });
+      await recordActivity(scope, { clientAccountId: access.client.id, campaignId: campaign.id, subjectType: "campaign", subjectId: campaign.id, action: "created_from_file", changes: { file: file.filename, lines: rows.length } });
       return { ok: true as const, campaignId: campaign.id, lines: rows.length };
     });
   } catch (error) {
     if (error instanceof Rollback) {
       const result = error.result as Extract<ApplyResult, { ok: false }>;
-      return { ok: false, status: result.status, row: result.row, errors: result.errors };
+      return { ok: false, kind: result.kind, row: result.row, errors: result.errors };
     }
     throw error;
   }

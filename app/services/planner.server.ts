@@ -1,12 +1,26 @@
-import { data } from "@remix-run/node";
 import type { CampaignRow, LineItemRow } from "@db/schema";
+import { AppError } from "~/domain/errors";
 import { canEditPlan } from "~/domain/workflow";
 import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
 import { addDays, addWeeks } from "~/domain/dates";
 import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, renderLineName } from "~/domain/naming";
 import { hasErrors, lineChecksKey, newLineChecks, validateLineDraft, type LineCheck, type LineDraft, type LineFieldErrors } from "~/domain/line-rules";
 import { UNIT_COST_KEY } from "~/domain/estimates";
-import { CAMPAIGN_STATUSES, DEFAULT_MEASUREMENT, type CampaignPlan, type LineMeasurement, type Objective, type PlanLine, type PlanSnapshot, type ReportingCurrency } from "~/domain/plan";
+import {
+  CAMPAIGN_STATUSES,
+  DEFAULT_MEASUREMENT,
+  lineFieldsOf,
+  lineInputOf,
+  planLineOf,
+  storedLineFields,
+  type CampaignPlan,
+  type LineInput,
+  type LineMeasurement,
+  type Objective,
+  type PlanLine,
+  type PlanSnapshot,
+  type ReportingCurrency,
+} from "~/domain/plan";
 import { findLatestActivity, recordActivity } from "~/models/activity.server";
 import {
   findCampaign,
@@ -18,8 +32,8 @@ import {
   type CampaignFields,
 } from "~/models/campaign.server";
 import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, setPositions, shiftPositionsFrom, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
-import { inScope, type Access } from "~/tenancy/access.server";
-import type { Scope } from "~/tenancy/scope.server";
+import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
+import type { Scope } from "~/models/scope.server";
 import { findOrganizationPlacement, loadOrganizationCatalog, type OrganizationCatalog } from "./catalog.server";
 
 export function toCampaignPlan(row: CampaignRow, clientName: string): CampaignPlan {
@@ -41,50 +55,30 @@ export function toCampaignPlan(row: CampaignRow, clientName: string): CampaignPl
 }
 
 export function toPlanLine(row: LineItemRow): PlanLine {
-  return {
-    id: row.id,
-    position: row.position,
-    name: row.name,
-    ecosystemId: row.ecosystemId as PlanLine["ecosystemId"],
-    placementId: row.placementId,
-    destinationId: row.destinationId as PlanLine["destinationId"],
-    buyingModel: row.buyingModel as PlanLine["buyingModel"],
-    unitCostFen: row.unitCostFen,
-    budgetFen: row.budgetFen,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    kpiId: row.kpiId as PlanLine["kpiId"],
-    kpiTarget: row.kpiTarget,
-    audienceNotes: row.audienceNotes,
-    formatNotes: row.formatNotes,
-    flightingMode: row.flightingMode,
-    customFlightingFen: row.customFlightingFen,
-    measurement: { ...DEFAULT_MEASUREMENT, ...row.measurement },
-    version: row.version,
-  };
+  return planLineOf(row);
 }
 
 /** Approved (and submitted, live, completed, archived) plans are locked: a change needs a revision first. */
 export function assertPlanEditable(campaign: Pick<CampaignRow, "status">): void {
-  if (!canEditPlan(campaign.status)) throw data({ messageKey: "planner.locked" }, { status: 409 });
+  if (!canEditPlan(campaign.status)) throw new AppError("locked", "planner.locked");
 }
 
 export type LoadedPlan = { snapshot: PlanSnapshot; catalog: OrganizationCatalog; campaign: CampaignRow };
 
 /** The whole plan in a constant number of queries (campaign, lines, three catalog queries). */
-export async function loadPlan(scope: Scope, access: Access, campaignId: string): Promise<LoadedPlan | null> {
-  const campaign = await findCampaign(scope, access.client!.id, campaignId);
+export async function loadPlan(scope: Scope, access: ClientAccess, campaignId: string): Promise<LoadedPlan | null> {
+  const campaign = await findCampaign(scope, access.client.id, campaignId);
   if (!campaign) return null;
   const [rows, catalog] = await Promise.all([listLines(scope, campaignId), loadOrganizationCatalog(scope)]);
-  return { campaign, catalog, snapshot: { campaign: toCampaignPlan(campaign, access.client!.name), lines: rows.map(toPlanLine), catalogVersion: CATALOG_VERSION } };
+  return { campaign, catalog, snapshot: { campaign: toCampaignPlan(campaign, access.client.name), lines: rows.map(toPlanLine), catalogVersion: CATALOG_VERSION } };
 }
 
-export async function getPlan(access: Access, campaignId: string): Promise<LoadedPlan | null> {
+export async function getPlan(access: ClientAccess, campaignId: string): Promise<LoadedPlan | null> {
   return inScope(access, (scope) => loadPlan(scope, access, campaignId));
 }
 
-export async function getCampaignList(access: Access, search?: string, options: { archived?: boolean } = {}) {
-  return inScope(access, (scope) => listCampaigns(scope, access.client!.id, { search, onlyArchived: options.archived === true }));
+export async function getCampaignList(access: ClientAccess, search?: string, options: { archived?: boolean } = {}) {
+  return inScope(access, (scope) => listCampaigns(scope, access.client.id, { search, onlyArchived: options.archived === true }));
 }
 
 export type CampaignInput = {
@@ -105,10 +99,10 @@ export function validateCampaignInput(input: CampaignInput): Partial<Record<keyo
   return errors;
 }
 
-export async function createCampaign(access: Access, input: CampaignInput): Promise<CampaignRow> {
+export async function createCampaign(access: ClientAccess, input: CampaignInput): Promise<CampaignRow> {
   return inScope(access, async (scope) => {
-    const row = await insertCampaign(scope, access.client!.id, input);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: row.id, subjectType: "campaign", subjectId: row.id, action: "created", changes: { ...input } });
+    const row = await insertCampaign(scope, access.client.id, input);
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId: row.id, subjectType: "campaign", subjectId: row.id, action: "created", changes: { ...input } });
     return row;
   });
 }
@@ -126,61 +120,61 @@ function changedFields<T extends Record<string, unknown>>(before: T, after: Part
   return changes;
 }
 
-export async function updateCampaign(access: Access, campaignId: string, expectedVersion: number, input: Partial<CampaignInput>): Promise<SaveResult<CampaignRow>> {
+export async function updateCampaign(access: ClientAccess, campaignId: string, expectedVersion: number, input: Partial<CampaignInput>): Promise<SaveResult<CampaignRow>> {
   return inScope(access, async (scope) => {
-    const before = await lockCampaign(scope, access.client!.id, campaignId);
+    const before = await lockCampaign(scope, access.client.id, campaignId);
     if (!before) return { ok: false, kind: "conflict", current: null };
     assertPlanEditable(before);
     const merged = { ...before, ...input } as CampaignInput;
     const errors = validateCampaignInput(merged);
     if (Object.keys(errors).length) return { ok: false, kind: "invalid", errors: errors as Record<string, string[]> };
-    const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, expectedVersion, input as Partial<CampaignFields>);
-    if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client!.id, campaignId)) ?? null };
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "updated", changes: changedFields(before, input) });
+    const saved = await updateCampaignIfVersion(scope, access.client.id, campaignId, expectedVersion, input as Partial<CampaignFields>);
+    if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client.id, campaignId)) ?? null };
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "updated", changes: changedFields(before, input) });
     return { ok: true, value: saved };
   });
 }
 
 /** Refuses (409) before anything else when the plan is locked; null when the campaign does not exist. */
-export async function ensurePlanEditable(access: Access, campaignId: string): Promise<boolean> {
-  const campaign = await inScope(access, (scope) => findCampaign(scope, access.client!.id, campaignId));
+export async function ensurePlanEditable(access: ClientAccess, campaignId: string): Promise<boolean> {
+  const campaign = await inScope(access, (scope) => findCampaign(scope, access.client.id, campaignId));
   if (!campaign) return false;
   assertPlanEditable(campaign);
   return true;
 }
 
 /** The campaign, locked for this transaction, if it exists; a locked plan refuses the change (409). */
-async function editableCampaign(scope: Scope, access: Access, campaignId: string): Promise<CampaignRow | null> {
-  const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+async function editableCampaign(scope: Scope, access: ClientAccess, campaignId: string): Promise<CampaignRow | null> {
+  const campaign = await lockCampaign(scope, access.client.id, campaignId);
   if (campaign) assertPlanEditable(campaign);
   return campaign ?? null;
 }
 
-export async function archiveCampaign(access: Access, campaignId: string, expectedVersion: number): Promise<SaveResult<CampaignRow>> {
+export async function archiveCampaign(access: ClientAccess, campaignId: string, expectedVersion: number): Promise<SaveResult<CampaignRow>> {
   return inScope(access, async (scope) => {
-    const before = await findCampaign(scope, access.client!.id, campaignId);
+    const before = await findCampaign(scope, access.client.id, campaignId);
     if (!before) return { ok: false, kind: "conflict", current: null };
     if (before.status === "archived") return { ok: true, value: before };
-    const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, expectedVersion, { status: "archived", archivedAt: new Date() });
-    if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client!.id, campaignId)) ?? null };
+    const saved = await updateCampaignIfVersion(scope, access.client.id, campaignId, expectedVersion, { status: "archived", archivedAt: new Date() });
+    if (!saved) return { ok: false, kind: "conflict", current: (await findCampaign(scope, access.client.id, campaignId)) ?? null };
     // The status it had is kept, so restoring puts it back where it was in the workflow.
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "archived", changes: { status: { from: before.status, to: "archived" } } });
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "archived", changes: { status: { from: before.status, to: "archived" } } });
     return { ok: true, value: saved };
   });
 }
 
 /** Takes a campaign out of the archive with the status it had before (the toast's "Undo" and the archived list's "Restore"). */
-export async function restoreCampaign(access: Access, campaignId: string): Promise<CampaignRow | null> {
+export async function restoreCampaign(access: ClientAccess, campaignId: string): Promise<CampaignRow | null> {
   return inScope(access, async (scope) => {
-    const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+    const campaign = await lockCampaign(scope, access.client.id, campaignId);
     if (!campaign) return null;
     if (campaign.status !== "archived") return campaign;
     const archived = await findLatestActivity(scope, { campaignId, subjectType: "campaign", subjectId: campaignId, action: ["archived", "workflow:archive"] });
     const previous = (archived?.changes?.status as { from?: string } | undefined)?.from;
     const status = previous && previous !== "archived" && (CAMPAIGN_STATUSES as readonly string[]).includes(previous) ? (previous as CampaignRow["status"]) : "draft";
-    const saved = await updateCampaignIfVersion(scope, access.client!.id, campaignId, campaign.version, { status, archivedAt: null });
+    const saved = await updateCampaignIfVersion(scope, access.client.id, campaignId, campaign.version, { status, archivedAt: null });
     if (!saved) return null;
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "restored", changes: { status: { from: "archived", to: status } } });
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "campaign", subjectId: campaignId, action: "restored", changes: { status: { from: "archived", to: status } } });
     return saved;
   });
 }
@@ -189,12 +183,12 @@ export async function restoreCampaign(access: Access, campaignId: string): Promi
  * A copy of the campaign and all its lines, as a new draft; with `shiftWeeks`, every date (campaign,
  * lines, custom weekly amounts) moves by whole weeks, so next year's plan keeps its weekdays and flighting.
  */
-export async function duplicateCampaign(access: Access, campaignId: string, copyName: string, shiftWeeks = 0): Promise<CampaignRow | null> {
+export async function duplicateCampaign(access: ClientAccess, campaignId: string, copyName: string, shiftWeeks = 0): Promise<CampaignRow | null> {
   return inScope(access, async (scope) => {
-    const source = await findCampaign(scope, access.client!.id, campaignId);
+    const source = await findCampaign(scope, access.client.id, campaignId);
     if (!source) return null;
     const shift = (date: string) => (shiftWeeks === 0 ? date : addDays(date, shiftWeeks * 7));
-    const copy = await insertCampaign(scope, access.client!.id, {
+    const copy = await insertCampaign(scope, access.client.id, {
       name: copyName,
       objective: source.objective,
       startDate: shift(source.startDate),
@@ -208,49 +202,30 @@ export async function duplicateCampaign(access: Access, campaignId: string, copy
     await insertLines(
       scope,
       copy.id,
-      lines.map(({ organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, ...fields }) => ({
-        ...fields,
-        startDate: shift(fields.startDate),
-        endDate: shift(fields.endDate),
+      lines.map((line) => ({
+        ...storedLineFields(line),
+        position: line.position,
+        startDate: shift(line.startDate),
+        endDate: shift(line.endDate),
         customFlightingFen:
-          fields.customFlightingFen && shiftWeeks !== 0
-            ? Object.fromEntries(Object.entries(fields.customFlightingFen).map(([week, fen]) => [addWeeks(week, shiftWeeks), fen]))
-            : fields.customFlightingFen,
+          line.customFlightingFen && shiftWeeks !== 0
+            ? Object.fromEntries(Object.entries(line.customFlightingFen).map(([week, fen]) => [addWeeks(week, shiftWeeks), fen]))
+            : line.customFlightingFen,
       })),
     );
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId: copy.id, subjectType: "campaign", subjectId: copy.id, action: "duplicated", changes: { from: campaignId, ...(shiftWeeks ? { shiftWeeks } : {}) } });
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId: copy.id, subjectType: "campaign", subjectId: copy.id, action: "duplicated", changes: { from: campaignId, ...(shiftWeeks ? { shiftWeeks } : {}) } });
     return copy;
   });
 }
 
-export type LineInput = LineDraft & { name: string; kpiTarget: number | null; audienceNotes: string; formatNotes: string };
+export { lineInputOf, type LineInput };
 
-/** A saved line as the input of a save (to change one thing and keep the rest). */
-export function lineInputOf(line: PlanLine): LineInput {
-  return {
-    name: line.name,
-    placementId: line.placementId,
-    destinationId: line.destinationId,
-    buyingModel: line.buyingModel,
-    unitCostFen: line.unitCostFen,
-    budgetFen: line.budgetFen,
-    startDate: line.startDate,
-    endDate: line.endDate,
-    kpiId: line.kpiId,
-    kpiTarget: line.kpiTarget,
-    audienceNotes: line.audienceNotes,
-    formatNotes: line.formatNotes,
-    flightingMode: line.flightingMode,
-    customFlightingFen: line.customFlightingFen,
-  };
-}
-
-function lineName(access: Access, campaign: CampaignRow, catalog: OrganizationCatalog, input: LineInput): string {
+function lineName(access: ClientAccess, campaign: CampaignRow, catalog: OrganizationCatalog, input: LineInput): string {
   if (input.name.trim()) return input.name.trim();
   const placement = findOrganizationPlacement(catalog, input.placementId);
   const ecosystem = placement ? getEcosystem(placement.ecosystemId) : undefined;
-  return renderLineName(access.client!.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE, {
-    client: access.client!.name,
+  return renderLineName(access.client.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE, {
+    client: access.client.name,
     campaign: campaign.name,
     ecosystem: ecosystem?.shortNameEn ?? "",
     placement: placement?.nameEn ?? input.placementId,
@@ -262,29 +237,8 @@ function lineName(access: Access, campaign: CampaignRow, catalog: OrganizationCa
   });
 }
 
-function toLineFields(input: LineInput, name: string, placementEcosystem: string, measurement: LineMeasurement): LineFields {
-  return {
-    name,
-    ecosystemId: placementEcosystem,
-    placementId: input.placementId,
-    destinationId: input.destinationId,
-    buyingModel: input.buyingModel,
-    unitCostFen: input.unitCostFen,
-    budgetFen: input.budgetFen,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    kpiId: input.kpiId,
-    kpiTarget: input.kpiTarget,
-    audienceNotes: input.audienceNotes,
-    formatNotes: input.formatNotes,
-    flightingMode: input.flightingMode,
-    customFlightingFen: input.flightingMode === "custom" ? input.customFlightingFen : null,
-    measurement,
-  };
-}
-
-async function validateAgainstPlan(scope: Scope, access: Access, campaignId: string, inputs: LineInput[]) {
-  const campaign = await lockCampaign(scope, access.client!.id, campaignId);
+async function validateAgainstPlan(scope: Scope, access: ClientAccess, campaignId: string, inputs: LineInput[]) {
+  const campaign = await lockCampaign(scope, access.client.id, campaignId);
   if (!campaign) return { campaign: null, catalog: null, errors: [] as LineFieldErrors[] };
   assertPlanEditable(campaign);
   const catalog = await loadOrganizationCatalog(scope);
@@ -297,7 +251,7 @@ async function validateAgainstPlan(scope: Scope, access: Access, campaignId: str
  * names and its placement's benchmark: anything worth a second look is returned instead of saved,
  * unless the person already saw exactly those checks (`acknowledged` is their key).
  */
-export async function addLines(access: Access, campaignId: string, inputs: LineInput[], options: { checks?: { acknowledged: string | null } } = {}): Promise<AddLineResult | null> {
+export async function addLines(access: ClientAccess, campaignId: string, inputs: LineInput[], options: { checks?: { acknowledged: string | null } } = {}): Promise<AddLineResult | null> {
   return inScope(access, async (scope): Promise<AddLineResult | null> => {
     const { campaign, catalog, errors } = await validateAgainstPlan(scope, access, campaignId, inputs);
     if (!campaign || !catalog) return null;
@@ -318,18 +272,18 @@ export async function addLines(access: Access, campaignId: string, inputs: LineI
       campaignId,
       inputs.map((input) => {
         const placement = findOrganizationPlacement(catalog, input.placementId)!;
-        return { ...toLineFields(input, lineName(access, campaign, catalog, input), placement.ecosystemId, DEFAULT_MEASUREMENT), position: position++ };
+        return { ...lineFieldsOf(input, { name: lineName(access, campaign, catalog, input), ecosystemId: placement.ecosystemId, measurement: DEFAULT_MEASUREMENT }), position: position++ };
       }),
     );
-    await touchCampaign(scope, campaignId);
+    await touchCampaign(scope, access.client.id, campaignId);
     for (const row of rows) {
-      await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: row.id, action: "created", changes: { name: row.name, placementId: row.placementId, budgetFen: row.budgetFen } });
+      await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: row.id, action: "created", changes: { name: row.name, placementId: row.placementId, budgetFen: row.budgetFen } });
     }
     return { ok: true, value: rows };
   });
 }
 
-export async function updateLine(access: Access, campaignId: string, lineId: string, expectedVersion: number, input: LineInput): Promise<SaveResult<LineItemRow> | null> {
+export async function updateLine(access: ClientAccess, campaignId: string, lineId: string, expectedVersion: number, input: LineInput): Promise<SaveResult<LineItemRow> | null> {
   return inScope(access, async (scope) => {
     const { campaign, catalog, errors } = await validateAgainstPlan(scope, access, campaignId, [input]);
     if (!campaign || !catalog) return null;
@@ -337,44 +291,44 @@ export async function updateLine(access: Access, campaignId: string, lineId: str
     const before = await findLine(scope, campaignId, lineId);
     if (!before) return null;
     const placement = findOrganizationPlacement(catalog, input.placementId)!;
-    const fields = toLineFields(input, lineName(access, campaign, catalog, input), placement.ecosystemId, before.measurement);
+    const fields = lineFieldsOf(input, { name: lineName(access, campaign, catalog, input), ecosystemId: placement.ecosystemId, measurement: before.measurement });
     const saved = await updateLineIfVersion(scope, campaignId, lineId, expectedVersion, fields);
     if (!saved) return { ok: false, kind: "conflict", current: (await findLine(scope, campaignId, lineId)) ?? null };
-    await touchCampaign(scope, campaignId);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "updated", changes: changedFields(before, fields) });
+    await touchCampaign(scope, access.client.id, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "updated", changes: changedFields(before, fields) });
     return { ok: true, value: saved };
   });
 }
 
-export async function updateLineMeasurement(access: Access, campaignId: string, lineId: string, expectedVersion: number, measurement: LineMeasurement, changes: Partial<LineFields> = {}): Promise<SaveResult<LineItemRow> | null> {
+export async function updateLineMeasurement(access: ClientAccess, campaignId: string, lineId: string, expectedVersion: number, measurement: LineMeasurement, changes: Partial<LineFields> = {}): Promise<SaveResult<LineItemRow> | null> {
   return inScope(access, async (scope) => {
     if (!(await editableCampaign(scope, access, campaignId))) return null;
     const before = await findLine(scope, campaignId, lineId);
     if (!before) return null;
     const saved = await updateLineIfVersion(scope, campaignId, lineId, expectedVersion, { measurement, ...changes });
     if (!saved) return { ok: false, kind: "conflict", current: (await findLine(scope, campaignId, lineId)) ?? null };
-    await touchCampaign(scope, campaignId);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "updated", changes: changedFields(before, { measurement, ...changes }) });
+    await touchCampaign(scope, access.client.id, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "updated", changes: changedFields(before, { measurement, ...changes }) });
     return { ok: true, value: saved };
   });
 }
 
-export async function deleteLine(access: Access, campaignId: string, lineId: string, expectedVersion: number): Promise<SaveResult<null> | null> {
+export async function deleteLine(access: ClientAccess, campaignId: string, lineId: string, expectedVersion: number): Promise<SaveResult<null> | null> {
   return inScope(access, async (scope) => {
     if (!(await editableCampaign(scope, access, campaignId))) return null;
     const before = await findLine(scope, campaignId, lineId);
     if (!before) return null;
     if (!(await deleteLineIfVersion(scope, campaignId, lineId, expectedVersion))) return { ok: false, kind: "conflict", current: null };
-    await touchCampaign(scope, campaignId);
+    await touchCampaign(scope, access.client.id, campaignId);
     // The whole line is kept with the entry, so "Undo" in the toast can put it back as it was.
-    const { organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, ...restore } = before;
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "deleted", changes: { name: before.name, budgetFen: before.budgetFen, restore } });
+    const restore = { ...storedLineFields(before), position: before.position };
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "deleted", changes: { name: before.name, budgetFen: before.budgetFen, restore } });
     return { ok: true, value: null };
   });
 }
 
 /** Puts a deleted line back where it was, with the same id (its comments and history follow): the toast's "Undo". */
-export async function restoreLine(access: Access, campaignId: string, lineId: string): Promise<LineItemRow | null> {
+export async function restoreLine(access: ClientAccess, campaignId: string, lineId: string): Promise<LineItemRow | null> {
   return inScope(access, async (scope) => {
     if (!(await editableCampaign(scope, access, campaignId))) return null;
     const existing = await findLine(scope, campaignId, lineId);
@@ -384,31 +338,30 @@ export async function restoreLine(access: Access, campaignId: string, lineId: st
     if (!restore) return null;
     await shiftPositionsFrom(scope, campaignId, restore.position);
     const [row] = await insertLines(scope, campaignId, [{ ...restore, id: lineId }]);
-    await touchCampaign(scope, campaignId);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "restored", changes: { name: row!.name } });
+    await touchCampaign(scope, access.client.id, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "restored", changes: { name: row!.name } });
     return row!;
   });
 }
 
-export async function duplicateLine(access: Access, campaignId: string, lineId: string): Promise<LineItemRow | null> {
+export async function duplicateLine(access: ClientAccess, campaignId: string, lineId: string): Promise<LineItemRow | null> {
   return inScope(access, async (scope) => {
     if (!(await editableCampaign(scope, access, campaignId))) return null;
     const source = await findLine(scope, campaignId, lineId);
     if (!source) return null;
     const lines = await listLines(scope, campaignId);
-    const { organizationId: _o, id: _i, campaignId: _c, version: _v, createdAt: _ca, updatedAt: _u, position: _p, ...fields } = source;
-    const [copy] = await insertLines(scope, campaignId, [{ ...fields, name: `${source.name} (2)`, position: lines.length }]);
+    const [copy] = await insertLines(scope, campaignId, [{ ...storedLineFields(source), name: `${source.name} (2)`, position: lines.length }]);
     const order = lines.map((l) => l.id);
     order.splice(order.indexOf(lineId) + 1, 0, copy!.id);
     await setPositions(scope, campaignId, order);
-    await touchCampaign(scope, campaignId);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: copy!.id, action: "duplicated", changes: { from: lineId } });
+    await touchCampaign(scope, access.client.id, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: copy!.id, action: "duplicated", changes: { from: lineId } });
     return copy!;
   });
 }
 
 /** Moves a line one place up or down; other lines keep their versions (no edit conflict from a reorder). */
-export async function moveLine(access: Access, campaignId: string, lineId: string, direction: "up" | "down"): Promise<boolean> {
+export async function moveLine(access: ClientAccess, campaignId: string, lineId: string, direction: "up" | "down"): Promise<boolean> {
   return inScope(access, async (scope) => {
     if (!(await editableCampaign(scope, access, campaignId))) return false;
     const order = (await listLines(scope, campaignId)).map((l) => l.id);
@@ -418,8 +371,8 @@ export async function moveLine(access: Access, campaignId: string, lineId: strin
     if (target < 0 || target >= order.length) return true;
     [order[index], order[target]] = [order[target]!, order[index]!];
     await setPositions(scope, campaignId, order);
-    await touchCampaign(scope, campaignId);
-    await recordActivity(scope, { clientAccountId: access.client!.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "moved", changes: { position: { from: index, to: target } } });
+    await touchCampaign(scope, access.client.id, campaignId);
+    await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "line_item", subjectId: lineId, action: "moved", changes: { position: { from: index, to: target } } });
     return true;
   });
 }

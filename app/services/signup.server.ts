@@ -3,7 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
 import { isUniqueViolation } from "~/db.server";
 import { findUserByEmail, insertUser, normalizeEmail } from "~/models/user.server";
-import { withAuthScope } from "~/tenancy/scope.server";
+import { withAuthScope } from "~/models/scope.server";
 import { createOrganization } from "./organizations.server";
 
 export type SignUpInput = { email: string; name: string; password: string; organizationName: string; kind: "agency" | "brand"; locale: string | null };

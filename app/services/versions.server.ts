@@ -1,7 +1,7 @@
 import { findCampaign } from "~/models/campaign.server";
 import { findPlanVersions, listPlanVersions } from "~/models/collaboration.server";
 import type { PlanSnapshot } from "~/domain/plan";
-import { inScope, type Access } from "~/tenancy/access.server";
+import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
 import { loadOrganizationCatalog, type OrganizationCatalog } from "./catalog.server";
 import { loadPlan } from "./planner.server";
 
@@ -13,7 +13,7 @@ export type VersionsPage = {
 };
 
 /** The version list and, for the ids asked, their frozen snapshots (immutable rows). */
-export async function getVersions(access: Access, campaignId: string, snapshotIds: string[]): Promise<VersionsPage | null> {
+export async function getVersions(access: ClientAccess, campaignId: string, snapshotIds: string[]): Promise<VersionsPage | null> {
   return inScope(access, async (scope) => {
     const plan = await loadPlan(scope, access, campaignId);
     if (!plan) return null;
@@ -23,9 +23,9 @@ export async function getVersions(access: Access, campaignId: string, snapshotId
 }
 
 /** A frozen version's snapshot, its number (the plan version it was frozen at) and the organization's catalog, for exporting that version. */
-export async function getVersionSnapshot(access: Access, campaignId: string, versionId: string) {
+export async function getVersionSnapshot(access: ClientAccess, campaignId: string, versionId: string) {
   return inScope(access, async (scope) => {
-    if (!(await findCampaign(scope, access.client!.id, campaignId))) return null;
+    if (!(await findCampaign(scope, access.client.id, campaignId))) return null;
     const [row] = await findPlanVersions(scope, campaignId, [versionId]);
     if (!row) return null;
     return { snapshot: row.snapshot, planVersion: row.planVersion, catalog: await loadOrganizationCatalog(scope) };

@@ -1,3 +1,4 @@
+import { notFound, type ErrorKind } from "~/domain/errors";
 import type { CampaignRow } from "@db/schema";
 import { CATALOG_VERSION } from "~/domain/catalog";
 import { availableActions, nextState, type WorkflowAction, type WorkflowEvent, type WorkflowRefusalReason, type WorkflowState } from "~/domain/workflow";
@@ -6,8 +7,8 @@ import { lockCampaign, updateWorkflowIfPlanVersion } from "~/models/campaign.ser
 import { listApprovers } from "~/models/client-account.server";
 import { insertNotifications, insertPlanVersion, type NewNotification } from "~/models/collaboration.server";
 import { listLines } from "~/models/line-item.server";
-import { inScope, type Access } from "~/tenancy/access.server";
-import type { Scope } from "~/tenancy/scope.server";
+import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
+import type { Scope } from "~/models/scope.server";
 import { toCampaignPlan, toPlanLine } from "./planner.server";
 
 export function workflowStateOf(campaign: CampaignRow): WorkflowState {
@@ -26,7 +27,7 @@ export function actionsFor(access: Access, campaign: CampaignRow): WorkflowActio
   return availableActions(workflowStateOf(campaign), { userId: access.user.id, permissions: access.permissions });
 }
 
-export type TransitionResult = { ok: true; campaign: CampaignRow } | { ok: false; reason: WorkflowRefusalReason | "not-found"; status: number };
+export type TransitionResult = { ok: true; campaign: CampaignRow } | { ok: false; reason: WorkflowRefusalReason; kind: ErrorKind };
 
 async function notify(scope: Scope, access: Access, campaign: CampaignRow, events: WorkflowEvent[], reason: string | undefined): Promise<void> {
   // Everyone who can take the next step hears of it, org admins acting as lead planners included.
@@ -49,14 +50,14 @@ async function notify(scope: Scope, access: Access, campaign: CampaignRow, event
  * One workflow step, all or nothing: the state machine decides; the campaign row moves only if the
  * plan is still at the version the person saw; each submission and approval freezes a snapshot.
  */
-export async function transitionCampaign(access: Access, campaignId: string, action: WorkflowAction, seenVersion: number, reason?: string): Promise<TransitionResult> {
+export async function transitionCampaign(access: ClientAccess, campaignId: string, action: WorkflowAction, seenVersion: number, reason?: string): Promise<TransitionResult> {
   return inScope(access, async (scope) => {
-    const campaign = await lockCampaign(scope, access.client!.id, campaignId);
-    if (!campaign) return { ok: false, reason: "not-found", status: 404 };
+    const campaign = await lockCampaign(scope, access.client.id, campaignId);
+    if (!campaign) throw notFound();
     const result = nextState(workflowStateOf(campaign), action, { userId: access.user.id, permissions: access.permissions }, { seenVersion, reason });
-    if (!result.ok) return { ok: false, reason: result.reason, status: result.status };
+    if (!result.ok) return { ok: false, reason: result.reason, kind: result.kind };
     const next = result.state;
-    const saved = await updateWorkflowIfPlanVersion(scope, campaignId, campaign.planVersion, {
+    const saved = await updateWorkflowIfPlanVersion(scope, access.client.id, campaignId, campaign.planVersion, {
       status: next.status,
       planVersion: next.version,
       submittedBy: next.submittedBy,
@@ -65,17 +66,17 @@ export async function transitionCampaign(access: Access, campaignId: string, act
       approvedVersion: next.approvedVersion,
       lastRejection: next.lastRejection,
     });
-    if (!saved) return { ok: false, reason: "stale-version", status: 409 };
+    if (!saved) return { ok: false, reason: "stale-version", kind: "conflict" };
     const frozen = result.events.filter((e) => e.type === "snapshot-frozen");
     if (frozen.length > 0) {
       const lines = await listLines(scope, campaignId);
-      const snapshot = { campaign: toCampaignPlan(saved, access.client!.name), lines: lines.map(toPlanLine), catalogVersion: CATALOG_VERSION };
+      const snapshot = { campaign: toCampaignPlan(saved, access.client.name), lines: lines.map(toPlanLine), catalogVersion: CATALOG_VERSION };
       for (const event of frozen) {
         await insertPlanVersion(scope, { campaignId, planVersion: saved.planVersion, trigger: event.type === "snapshot-frozen" ? event.trigger : action, snapshot, createdByName: access.user.name });
       }
     }
     await recordActivity(scope, {
-      clientAccountId: access.client!.id,
+      clientAccountId: access.client.id,
       campaignId,
       subjectType: "campaign",
       subjectId: campaignId,
@@ -88,6 +89,6 @@ export async function transitionCampaign(access: Access, campaignId: string, act
 }
 
 /** Who approves this client's plans, by name, for the review panel (a one-person workspace is told nobody else can). */
-export async function getApprovers(access: Access) {
-  return inScope(access, (scope) => listApprovers(scope, access.client!.id));
+export async function getApprovers(access: ClientAccess) {
+  return inScope(access, (scope) => listApprovers(scope, access.client.id));
 }

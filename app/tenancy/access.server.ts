@@ -3,8 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { clientAccounts, clientMembers, memberships, organizations } from "@db/schema";
 import { requireSession, type SessionUser } from "~/auth/session.server";
 import { withAppTransaction } from "~/db.server";
-import { effectiveClientRole, isClientPermission, isOrgAdmin, permissionsFor, type ClientRole, type OrgRole, type Permission } from "./permissions";
-import { withTenant, type Scope } from "./scope.server";
+import { forbidden, notFound } from "~/domain/errors";
+import { effectiveClientRole, isClientPermission, isOrgAdmin, permissionsFor, type ClientPermission, type ClientRole, type OrgRole, type Permission } from "~/domain/permissions";
+import { withTenant, type Scope } from "~/models/scope.server";
 
 export type Access = {
   user: SessionUser;
@@ -17,24 +18,21 @@ export type Access = {
   permissions: ReadonlySet<Permission>;
 };
 
+/** The access inside a client account: what requireScope returns for a client permission (the account is known). */
+export type ClientAccess = Access & { client: NonNullable<Access["client"]>; clientRole: ClientRole };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-export function notFound(): Response {
-  return new Response(null, { status: 404, statusText: "Not Found" });
-}
-
-export function forbidden(): Response {
-  return new Response(null, { status: 403, statusText: "Forbidden" });
-}
-
 /**
  * The one access check, first line of every tenant loader and action. Signed out: redirect to login.
  * Another organization, or a client account the person is not on: 404. Too weak a role: 403.
  */
+export async function requireScope(request: Request, params: Params, permission: ClientPermission): Promise<ClientAccess>;
+export async function requireScope(request: Request, params: Params, permission: Permission): Promise<Access>;
 export async function requireScope(request: Request, params: Params, permission: Permission): Promise<Access> {
   const session = await requireSession(request);
   const slug = params.orgSlug;
@@ -100,7 +98,7 @@ export function inScope<T>(access: Access, work: (scope: Scope) => Promise<T>): 
 }
 
 /** What the browser needs to show or hide controls (never trusted on the way back). */
-export function accessView(access: Access) {
+export function accessView<A extends Access>(access: A): Pick<A, "organization" | "orgRole" | "client" | "clientRole"> & { permissions: Permission[] } {
   return {
     organization: access.organization,
     orgRole: access.orgRole,

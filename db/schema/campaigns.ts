@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { BuyingModel } from "../../app/domain/buying-models";
+import type { DestinationId, EcosystemId, KpiId } from "../../app/domain/catalog";
 import type { LineMeasurement } from "../../app/domain/plan";
 import { clientAccounts } from "./client-accounts";
 
@@ -51,15 +53,16 @@ export const lineItems = pgTable(
     campaignId: uuid().notNull(),
     position: integer().notNull(),
     name: text().notNull(),
-    ecosystemId: text().notNull(),
+    // Typed with the domain's types: a row is a PlanLine plus its tenant keys and timestamps.
+    ecosystemId: text().$type<EcosystemId>().notNull(),
     placementId: text().notNull(),
-    destinationId: text().notNull(),
-    buyingModel: text().notNull(),
+    destinationId: text().$type<DestinationId>().notNull(),
+    buyingModel: text().$type<BuyingModel>().notNull(),
     unitCostFen: bigint({ mode: "number" }),
     budgetFen: bigint({ mode: "number" }).notNull(),
     startDate: date({ mode: "string" }).notNull(),
     endDate: date({ mode: "string" }).notNull(),
-    kpiId: text(),
+    kpiId: text().$type<KpiId>(),
     kpiTarget: doublePrecision(),
     audienceNotes: text().notNull().default(""),
     formatNotes: text().notNull().default(""),

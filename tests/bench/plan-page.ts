@@ -1,6 +1,7 @@
 // The plan page of a 2,000-line campaign on real PostgreSQL: SQL statements per request (1 line vs
 // 2,000), server time p50/p95 over 50 requests, HTML transfer size and the page's JavaScript.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
+import { requestHandler } from "../integration/http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -19,7 +20,8 @@ const PLACEMENTS: [string, string][] = [
   ["jd-search", "jd-store"],
 ];
 
-function line(i: number): LineInput {
+/** Line i of a bench plan (five routes in turn); budgets rise by `budgetStepFen` a line. */
+export function benchLine(i: number, budgetStepFen = 1): LineInput {
   const [placementId, destinationId] = PLACEMENTS[i % PLACEMENTS.length]!;
   return {
     name: `Line ${i + 1}`,
@@ -27,7 +29,7 @@ function line(i: number): LineInput {
     destinationId: destinationId as LineInput["destinationId"],
     buyingModel: getPlacement(placementId)!.defaultBuyingModel,
     unitCostFen: null,
-    budgetFen: 100_000 + i,
+    budgetFen: 100_000 + i * budgetStepFen,
     startDate: "2027-03-01",
     endDate: "2027-05-31",
     kpiId: i % 3 === 0 ? "repurchase-rate" : "clicks",
@@ -45,13 +47,13 @@ export async function benchPlanPage(options: { baseUrl: string; databaseUrl: str
   const access = await requireScope(new Request(`${options.baseUrl}/o/${options.orgSlug}`, { headers: { Cookie: options.cookie } }), { orgSlug: options.orgSlug, clientId: options.clientId }, "client.plan.edit");
   const base = { objective: "conversion" as const, startDate: "2027-03-01", endDate: "2027-05-31", budgetFen: 500_000_000, reportingCurrency: "EUR" as const, fxRate: 7.8, notes: "" };
   const one = await createCampaign(access, { ...base, name: "Bench — 1 line" });
-  await addLines(access, one.id, [line(0)]);
+  await addLines(access, one.id, [benchLine(0)]);
   const big = await createCampaign(access, { ...base, name: "Bench — 2,000 lines" });
-  for (let start = 0; start < 2_000; start += 250) await addLines(access, big.id, Array.from({ length: 250 }, (_, i) => line(start + i)));
+  for (let start = 0; start < 2_000; start += 250) await addLines(access, big.id, Array.from({ length: 250 }, (_, i) => benchLine(start + i)));
 
   // SQL statements per page request, through the real request handler in this process.
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const handler = createRequestHandler(build, "production");
+  const handler = requestHandler(build);
   const pageUrl = (id: string) => `${options.baseUrl}/o/${options.orgSlug}/clients/${options.clientId}/campaigns/${id}`;
   const count = async (id: string) => {
     const before = queryCounter.count;

@@ -4,7 +4,6 @@
 // that changes nothing and shows nothing of the other tenant (names, e-mails).
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { serverBuild } from "./http";
 import {
   databaseFingerprint,
   fillPath,
@@ -18,18 +17,14 @@ import {
   routeParams,
   routePattern,
   sampleParams,
-  UNLISTED_ROUTES,
+  policedRoutes,
   type FormSample,
   type ProbeResult,
     type TenantSamples,
   type World,
 } from "./route-policy";
 
-const build = await serverBuild();
-const routes = build.routes;
-const routeIds = Object.keys(routes)
-  .filter((id) => !UNLISTED_ROUTES.includes(id))
-  .sort();
+const { routes, routeIds } = await policedRoutes();
 
 function policyOf(routeId: string) {
   const entry = ROUTE_POLICY[routeId];

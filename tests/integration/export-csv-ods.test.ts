@@ -29,19 +29,25 @@ describe("exportPlanCsv", () => {
       if (/^[=+\-@\t\r]/.test(cell)) expect.fail(`unneutralised cell ${JSON.stringify(cell)}`);
     }
     expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^'=SUM\(A1:A9\) /), expect.stringMatching(/^'\+86 /), expect.stringMatching(/^'-20% /), expect.stringMatching(/^'@brand /)]));
-    // Amounts are plain numbers, unquoted in the file.
-    expect(rows[1]![budget]).toBe((snapshot.lines[0]!.budgetFen / 100).toFixed(2));
-    expect(csv.split("\r\n")[1]).toContain(`,${(snapshot.lines[0]!.budgetFen / 100).toFixed(2)},`);
+    // Amounts are plain numbers, unquoted in the file. Line 1 of the fixture (i = 0) has
+    // 1,000,000 + (0 × 7,919,311 mod 90,000,000) + 0 = 1,000,000 fen = ¥10,000.00.
+    expect(rows[1]![budget]).toBe("10000.00");
+    expect(csv.split("\r\n")[1]).toContain(",10000.00,");
   });
 
   it("writes custom flighting per ISO week, to the fen", () => {
     const header = rows[0]!;
-    const custom = snapshot.lines.find((line) => line.flightingMode === "custom")!;
-    const row = rows.find((r) => r[header.indexOf("line_id")] === custom.id)!;
-    const expected = Object.entries(custom.customFlightingFen!)
-      .map(([week, fen]) => `${week}: ${(fen / 100).toFixed(2)}`)
-      .join("; ");
-    expect(row[header.indexOf("custom_flighting")]).toBe(expected);
+    // The first custom line of the fixture is line 4 (i = 3: modes cycle even, front, back, custom).
+    // Worked out by hand from tests/fixtures/plan-fixture.ts:
+    //   budget 1,000,000 + (3 × 7,919,311 mod 90,000,000 = 23,757,933) + 3 = 24,757,936 fen;
+    //   dates 2026-03-11 (Wednesday of ISO week 11) to 2026-04-19 (Sunday of week 16): weeks 11–16;
+    //   weights 1, 2, 3, 1, 2, 3 (sum 12): 24,757,936 / 12 = 2,063,161 rest 4, so a weight-1 week gets
+    //   2,063,161 (rest 4/12), weight 2 4,126,322 (rest 8/12), weight 3 6,189,484 (rest 0); the 2 fen
+    //   left over go to the largest rests, the two weight-2 weeks: 4,126,323 each. Sum: 24,757,936.
+    const row = rows.find((r) => r[header.indexOf("line_id")] === "0b7e6c1a-0000-4000-8000-000000000004")!;
+    expect(row[header.indexOf("custom_flighting")]).toBe(
+      "2026-W11: 20631.61; 2026-W12: 41263.23; 2026-W13: 61894.84; 2026-W14: 20631.61; 2026-W15: 41263.23; 2026-W16: 61894.84",
+    );
   });
 });
 

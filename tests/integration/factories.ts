@@ -1,12 +1,12 @@
 // Test data through the app's own services (house style), plus a signed-in cookie per user.
 import { createSession, sessionCookieName } from "~/auth/session.server";
-import { withTenant } from "~/tenancy/scope.server";
+import { withTenant } from "~/models/scope.server";
 import { insertMembership } from "~/models/organization.server";
 import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
 import { createOrganization } from "~/services/organizations.server";
 import type { LineInput } from "~/services/planner.server";
 import { createUser } from "~/services/signup.server";
-import type { ClientRole, OrgRole } from "~/tenancy/permissions";
+import type { ClientRole, OrgRole } from "~/domain/permissions";
 import { accessFor } from "./access";
 
 export const PASSWORD = "correct horse battery staple";
@@ -77,4 +77,13 @@ export async function makePlannerOnClient(label: string) {
   await addMember(org, planner, "member", { id: client.id, role: "planner" });
   const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
   return { org, client, planner, access };
+}
+
+/** An agency with one client account and its whole team: a planner, a lead planner and a client viewer. */
+export async function makeClientTeam(label: string) {
+  const { org, client, planner } = await makePlannerOnClient(label);
+  const [lead, viewer] = [await makeUser("lead"), await makeUser("viewer")];
+  await addMember(org, lead, "member", { id: client.id, role: "lead_planner" });
+  await addMember(org, viewer, "member", { id: client.id, role: "viewer" });
+  return { org, client, planner, lead, viewer };
 }

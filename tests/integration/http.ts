@@ -10,8 +10,13 @@ let handlerPromise: Promise<(request: Request, context: AppLoadContext) => Promi
 
 async function handler() {
   if (!existsSync(BUILD)) throw new Error("build/index.js is missing: run `npm run build` before the integration tests.");
-  handlerPromise ??= import(pathToFileURL(BUILD).href).then((build: ServerBuild) => createRequestHandler(build, "production"));
+  handlerPromise ??= import(pathToFileURL(BUILD).href).then((build: ServerBuild) => requestHandler(build));
   return handlerPromise!;
+}
+
+/** Remix's handler for a build, with the app's own error map (AppError → status) applied as the server applies it. */
+export function requestHandler(build: ServerBuild) {
+  return createRequestHandler((build.entry.module as unknown as typeof import("../../app/entry.server")).withErrorMap(build), "production");
 }
 
 export async function serverBuild(): Promise<ServerBuild> {

@@ -69,7 +69,7 @@ describe(`import apply (${process.env.QIAO_TEST_DRIVER})`, () => {
     const preview = await previewImport(access, campaign.id, { bytes: edited, filename: "plan.csv", contentType: "text/csv" }, "en");
     if (!preview?.ok) throw new Error(`preview failed ${JSON.stringify(preview)}`);
     const applied = await applyImport(access, campaign.id, preview.preview.jobId, { removeMissing: false });
-    expect(applied).toMatchObject({ ok: false, reason: "invalid", status: 422 });
+    expect(applied).toMatchObject({ ok: false, reason: "invalid", kind: "invalid" });
     expect(await countLines(campaign.id)).toBe(before);
     const plan = await getPlan(access, campaign.id);
     expect(plan!.snapshot.lines.map((l) => l.budgetFen).sort()).toEqual([2_000_000, 5_000_000]);

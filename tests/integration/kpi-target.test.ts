@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { getDatabase } from "~/db.server";
 import { exportPlanCsv } from "~/services/export/index.server";
-import { kpiTargetToInput } from "~/services/forms.server";
+import { kpiTargetToInput } from "~/services/forms/planner.server";
 import { applyImport, previewImport } from "~/services/plan-import.server";
 import { createCampaign, getPlan } from "~/services/planner.server";
 import { makePlannerOnClient } from "./factories";

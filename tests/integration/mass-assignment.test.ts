@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { getDatabase } from "~/db.server";
 import { addMember, makeUser, PASSWORD } from "./factories";
-import { call, serverBuild } from "./http";
+import { call } from "./http";
 import {
   databaseContents,
   loadWorld,
@@ -17,17 +17,13 @@ import {
   routePattern,
   sampleParams,
   uniqueSuffix,
-  UNLISTED_ROUTES,
+  policedRoutes,
   type FormSample,
   type Snapshot,
   type World,
 } from "./route-policy";
 
-const build = await serverBuild();
-const routes = build.routes;
-const routeIds = Object.keys(routes)
-  .filter((id) => !UNLISTED_ROUTES.includes(id))
-  .sort();
+const { routes, routeIds } = await policedRoutes();
 
 type Row = Record<string, unknown>;
 

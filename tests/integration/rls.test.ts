@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { queryRows, sql } from "@db/client";
 import { reserveLoginAttempt } from "~/auth/rate-limit.server";
 import { APP_ROLE, getDatabase, withAppTransaction } from "~/db.server";
-import { withTenant } from "~/tenancy/scope.server";
+import { withTenant } from "~/models/scope.server";
 import { databaseError } from "./helpers";
 import { loadWorld, type World } from "./route-policy";
 

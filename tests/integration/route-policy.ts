@@ -14,16 +14,16 @@ import { DESTINATIONS, ECOSYSTEMS, PLACEMENTS } from "~/domain/catalog";
 import { addCustomPlacement, setBenchmarkOverride, setLevelOverride } from "~/services/catalog.server";
 import { createInvitation } from "~/services/invitations.server";
 import { addLines, createCampaign } from "~/services/planner.server";
-import { requireScope } from "~/tenancy/access.server";
+import { accessFor } from "./access";
 import {
   isClientPermission,
   permissionsFor,
   type ClientRole,
   type OrgRole,
   type Permission,
-} from "~/tenancy/permissions";
+} from "~/domain/permissions";
 import { addMember, makeClientAccount, makeOrganization, makeUser, PASSWORD, type UserFixture } from "./factories";
-import { call, ORIGIN } from "./http";
+import { call, ORIGIN, serverBuild } from "./http";
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -168,8 +168,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: "none",
     action: "client.view",
     forms: {
-      submit: (t) => ({ action: "submit", seenVersion: String(t.campaignPlanVersion) }),
-      archive: (t) => ({ action: "archive", seenVersion: String(t.campaignPlanVersion) }),
+      submit: (t) => ({ intent: "submit", seenVersion: String(t.campaignPlanVersion) }),
+      archive: (t) => ({ intent: "archive", seenVersion: String(t.campaignPlanVersion) }),
     },
     // Which role may take which step is the workflow's permission map (app/domain/workflow.ts).
     formPolicies: { submit: "client.plan.submit", archive: "client.plan.approve_agency" },
@@ -193,6 +193,12 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 
 /** Routes the table does not cover: only the root (its loader is public chrome: locale, strings, who is signed in). */
 export const UNLISTED_ROUTES = ["root"];
+
+/** The built manifest's routes, and the ids of those this policy speaks for, sorted. */
+export async function policedRoutes(): Promise<{ routes: ServerBuild["routes"]; routeIds: string[] }> {
+  const { routes } = await serverBuild();
+  return { routes, routeIds: Object.keys(routes).filter((id) => !UNLISTED_ROUTES.includes(id)).sort() };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Path parameters: name → sample value of a tenant. `tenant: true` names a row of one organization
@@ -300,9 +306,7 @@ export type World = { a: TenantSamples; b: TenantSamples; actors: Record<ActorNa
 
 /** The owner's access, resolved the way a request would be (requireScope with their session cookie). */
 function ownerAccess(org: { slug: string; owner: UserFixture }, permission: Permission, clientId?: string) {
-  const path = clientId ? `/o/${org.slug}/clients/${clientId}` : `/o/${org.slug}`;
-  const request = new Request(new URL(path, ORIGIN), { headers: { Cookie: org.owner.cookie } });
-  return requireScope(request, clientId ? { orgSlug: org.slug, clientId } : { orgSlug: org.slug }, permission);
+  return accessFor(org.owner, org.slug, clientId, permission);
 }
 
 async function invite(org: { slug: string; owner: UserFixture }, target: { kind: "organization" } | { kind: "client"; clientId: string }, email: string) {
@@ -344,7 +348,7 @@ async function seedTenant(label: "alpha" | "beta", orgName: string, clientName: 
     benchmarks: {},
   });
   const campaignName = `${label} secret campaign`;
-  const planAccess = await ownerAccess(org, "client.plan.edit", client.id);
+  const planAccess = await accessFor(org.owner, org.slug, client.id, "client.plan.edit");
   const campaign = await createCampaign(planAccess, {
     name: campaignName,
     objective: "consideration",

@@ -2,7 +2,7 @@
 // the SHA-256 of the secret; a new token at every login; logout deletes the session; sliding expiry
 // inside a 30-day absolute lifetime; a password change ends the other sessions; cookie flags, with
 // Secure and the __Host- prefix when the public URL is https.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +13,7 @@ import { generateSecureRandomString } from "~/auth/tokens.server";
 import { getDatabase } from "~/db.server";
 import { isHttps, parseEnv } from "~/env.server";
 import { makeUser, PASSWORD } from "./factories";
-import { call, ORIGIN } from "./http";
+import { call, ORIGIN, requestHandler } from "./http";
 import { databaseContents } from "./route-policy";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -269,7 +269,7 @@ describe("cookie flags", () => {
       const url = pathToFileURL(path.resolve("build/index.js"));
       url.search = `?https=${Date.now()}`;
       const build = (await import(url.href)) as ServerBuild;
-      const handler = createRequestHandler(build, "production");
+      const handler = requestHandler(build);
       const send = (pathname: string, init: { form?: Record<string, string>; cookie?: string } = {}) => {
         const headers = new Headers();
         if (init.cookie) headers.set("Cookie", init.cookie);

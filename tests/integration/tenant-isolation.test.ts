@@ -3,7 +3,7 @@ import { queryRows, sql } from "@db/client";
 import { APP_ROLE, getDatabase, withAppTransaction } from "~/db.server";
 import { findOrganization } from "~/models/organization.server";
 import { createOrganization } from "~/services/organizations.server";
-import { withTenant } from "~/tenancy/scope.server";
+import { withTenant } from "~/models/scope.server";
 import { currentDriver, databaseError } from "./helpers";
 
 describe(`tenant isolation (${process.env.QIAO_TEST_DRIVER})`, () => {

@@ -2,7 +2,6 @@
 // fields): 403 every time, and the database — every public table, row counts and contents, read as
 // the superuser — exactly as before.
 import { describe, expect, it } from "vitest";
-import { serverBuild } from "./http";
 import {
   databaseContents,
   databaseFingerprint,
@@ -14,16 +13,12 @@ import {
   routeParams,
   routePattern,
   sampleParams,
-  UNLISTED_ROUTES,
+  policedRoutes,
   type FormSample,
   type Snapshot,
 } from "./route-policy";
 
-const build = await serverBuild();
-const routes = build.routes;
-const routeIds = Object.keys(routes)
-  .filter((id) => !UNLISTED_ROUTES.includes(id))
-  .sort();
+const { routes, routeIds } = await policedRoutes();
 
 function counts(snapshot: Snapshot): Record<string, number> {
   return Object.fromEntries(Object.entries(snapshot).map(([table, rows]) => [table, rows.length]));

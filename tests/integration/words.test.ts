@@ -10,16 +10,11 @@ import { exportPlanOdsJson } from "~/services/export/index.server";
 import { createCampaignFromFile } from "~/services/plan-import.server";
 import { addLines, createCampaign, getCampaignList, getPlan, updateLine } from "~/services/planner.server";
 import { accessFor } from "./access";
-import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
+import { addMember, makeClientTeam, makeOrganization, makeUser, sampleLine } from "./factories";
 import { call } from "./http";
 
 async function setup() {
-  const org = await makeOrganization("Agency Words");
-  const client = await makeClientAccount(org, "Brand Words");
-  const [planner, lead, viewer] = [await makeUser("planner"), await makeUser("lead"), await makeUser("viewer")];
-  await addMember(org, planner, "member", { id: client.id, role: "planner" });
-  await addMember(org, lead, "member", { id: client.id, role: "lead_planner" });
-  await addMember(org, viewer, "member", { id: client.id, role: "viewer" });
+  const { org, client, planner, lead, viewer } = await makeClientTeam("Words");
   const access = await accessFor(planner, org.slug, client.id, "client.plan.edit");
   const campaign = await createCampaign(access, { name: "Words", objective: "conversion", startDate: "2027-03-01", endDate: "2027-03-31", budgetFen: 10_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
   const added = await addLines(access, campaign.id, [sampleLine({ budgetFen: 1_000_000, kpiId: null })]);
@@ -42,6 +37,12 @@ function toastOf(response: Response): { key: string; params?: Record<string, unk
 }
 
 /** The field errors a page shows (ErrorList items), not the strings it carries for the browser. */
+/** The first error a conform reply puts next to a field. */
+async function fieldError(response: Response, field: string): Promise<string> {
+  const { result } = (await response.json()) as { result: { error?: Record<string, string[]> } };
+  return result.error?.[field]?.[0] ?? "";
+}
+
 function shownErrors(page: string): string[] {
   return [...page.matchAll(/<ul id="[^"]*" class="mt-1 space-y-0.5 text-sm text-red-700[^"]*" aria-live="polite">(.*?)<\/ul>/g)].flatMap((list) => [...list[1]!.matchAll(/<li>(.*?)<\/li>/g)].map((item) => item[1]!));
 }
@@ -49,25 +50,24 @@ function shownErrors(page: string): string[] {
 describe(`comments over the limit (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("refuse one character too many with the limit and the length, and save nothing", async () => {
     const w = await setup();
-    const response = await call(`${w.path}/comments`, { cookie: w.viewer.cookie, form: { body: "x".repeat(4001) } });
+    const response = await call(`${w.path}/comments`, { cookie: w.viewer.cookie, form: { intent: "post", body: "x".repeat(4001) } });
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: string };
-    expect(decodeMessage(error)).toEqual({ key: "validation.tooLong", params: { max: 4000, length: 4001 } });
+    expect(decodeMessage(await fieldError(response, "body"))).toEqual({ key: "validation.tooLong", params: { max: 4000, length: 4001 } });
     expect(await commentRows(w.campaign.id)).toEqual([]);
   });
 
   it("refuse a 10 MB comment the same way instead of cutting it to 4,000 characters", async () => {
     const w = await setup();
-    const response = await call(`${w.path}/comments`, { cookie: w.planner.cookie, form: { body: "长".repeat(10 * 1024 * 1024) } });
+    const response = await call(`${w.path}/comments`, { cookie: w.planner.cookie, form: { intent: "post", body: "长".repeat(10 * 1024 * 1024) } });
     expect(response.status).toBe(400);
-    expect(decodeMessage(((await response.json()) as { error: string }).error).params).toEqual({ max: 4000, length: 10 * 1024 * 1024 });
+    expect(decodeMessage(await fieldError(response, "body")).params).toEqual({ max: 4000, length: 10 * 1024 * 1024 });
     expect(await commentRows(w.campaign.id)).toEqual([]);
   });
 
   it("keep a comment at the limit whole, and mark the activity excerpt as cut", async () => {
     const w = await setup();
     const body = `${"😀".repeat(2000)}${"a".repeat(2000)}`;
-    const response = await call(`${w.path}/comments`, { cookie: w.planner.cookie, form: { body } });
+    const response = await call(`${w.path}/comments`, { cookie: w.planner.cookie, form: { intent: "post", body } });
     expect(response.status).toBe(200);
     expect(await commentRows(w.campaign.id)).toEqual([{ body }]);
     const [activity] = await queryRows<{ changes: { body: string } }>(getDatabase().db, sql`select changes from activity_events where campaign_id = ${w.campaign.id} and subject_type = 'comment'`);
@@ -77,10 +77,10 @@ describe(`comments over the limit (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("refuse a rejection reason over 1,000 characters instead of cutting it, and leave the plan in review", async () => {
     const w = await setup();
     const planVersion = (await getPlan(w.access, w.campaign.id))!.campaign.planVersion;
-    expect((await call(`${w.path}/workflow`, { cookie: w.planner.cookie, form: { action: "submit", seenVersion: String(planVersion) } })).status).toBe(302);
-    const response = await call(`${w.path}/workflow`, { cookie: w.lead.cookie, form: { action: "reject", seenVersion: String(planVersion), reason: "r".repeat(1001) } });
+    expect((await call(`${w.path}/workflow`, { cookie: w.planner.cookie, form: { intent: "submit", seenVersion: String(planVersion) } })).status).toBe(302);
+    const response = await call(`${w.path}/workflow`, { cookie: w.lead.cookie, form: { intent: "reject", seenVersion: String(planVersion), reason: "r".repeat(1001) } });
     expect(response.status).toBe(400);
-    expect(decodeMessage(((await response.json()) as { error: string }).error)).toEqual({ key: "validation.tooLong", params: { max: 1000, length: 1001 } });
+    expect(decodeMessage(await fieldError(response, "reason"))).toEqual({ key: "validation.tooLong", params: { max: 1000, length: 1001 } });
     expect((await getPlan(w.access, w.campaign.id))!.campaign.status).toBe("in_review");
   });
 });
@@ -93,7 +93,7 @@ describe(`a campaign name from a file (${process.env.QIAO_TEST_DRIVER})`, () => 
     const json = exportPlanOdsJson({ ...plan.snapshot, campaign: { ...plan.snapshot.campaign, name } }, plan.catalog);
     const before = (await getCampaignList(w.access)).length;
     const result = await createCampaignFromFile(w.access, { bytes: new TextEncoder().encode(json), filename: "plan.json", contentType: "application/json" }, "en");
-    expect(result).toMatchObject({ ok: false, status: 422, problems: [{ column: "campaign.name", messageKey: "import.textTooLong", params: { max: 160, length: 170 }, severity: "error" }] });
+    expect(result).toMatchObject({ ok: false, kind: "invalid", problems: [{ column: "campaign.name", messageKey: "import.textTooLong", params: { max: 160, length: 170 }, severity: "error" }] });
     expect((await getCampaignList(w.access)).length).toBe(before);
   });
 });
@@ -156,7 +156,7 @@ describe(`version numbers (${process.env.QIAO_TEST_DRIVER})`, () => {
     const number = plan.campaign.planVersion;
     expect(number, "the two counters differ, so the test tells them apart").not.toBe(plan.campaign.version);
 
-    const submitted = await call(`${w.path}/workflow`, { cookie: w.planner.cookie, form: { action: "submit", seenVersion: String(number) } });
+    const submitted = await call(`${w.path}/workflow`, { cookie: w.planner.cookie, form: { intent: "submit", seenVersion: String(number) } });
     expect(submitted.status).toBe(302);
     expect(toastOf(submitted)).toEqual({ kind: "success", key: "collab.done.submit", params: { version: number } });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { WORKFLOW_ACTIONS, nextState, type WorkflowAction } from "~/domain/workflow";
 import { addLines, createCampaign, getPlan } from "~/services/planner.server";
 import { transitionCampaign, workflowStateOf } from "~/services/workflow.server";
-import { permissionsFor } from "~/tenancy/permissions";
+import { permissionsFor } from "~/domain/permissions";
 import { accessFor } from "./access";
 import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine, type UserFixture } from "./factories";
 import { call } from "./http";
@@ -74,7 +74,7 @@ describe(`workflow steps × actors through the route (${process.env.QIAO_TEST_DR
         const owner = await accessFor(w.org.owner, w.org.slug, w.client.id, "client.view");
         const before = (await getPlan(owner, campaignId))!.campaign;
         const response = await call(`/o/${w.org.slug}/clients/${w.client.id}/campaigns/${campaignId}/workflow`, {
-          form: { action, seenVersion: String(before.planVersion), reason: "Budget split does not match the brief" },
+          form: { intent: action, seenVersion: String(before.planVersion), reason: "Budget split does not match the brief" },
           cookie: actor.user?.cookie ?? null,
         });
         let expected: number;
@@ -82,7 +82,8 @@ describe(`workflow steps × actors through the route (${process.env.QIAO_TEST_DR
         else if (!actor.orgRole || (!actor.clientRole && actor.orgRole === "member")) expected = 404;
         else {
           const verdict = nextState(workflowStateOf(before), action, { userId: actor.user.id, permissions: permissionsFor(actor.orgRole, actor.clientRole) }, { seenVersion: before.planVersion, reason: "Budget split does not match the brief" });
-          expected = verdict.ok ? 302 : verdict.status;
+          // A refusal is answered 400 (a reason is missing), 403 (not your step) or 409 (not now).
+          expected = verdict.ok ? 302 : { "bad-request": 400, forbidden: 403, conflict: 409 }[verdict.kind];
         }
         cases++;
         if (response.status !== expected) mismatches.push(`${action} as ${actor.name}: expected ${expected}, got ${response.status}`);

@@ -6,17 +6,12 @@ import { postComment } from "~/services/comments.server";
 import { transitionCampaign } from "~/services/workflow.server";
 import { accessFor } from "./access";
 import { databaseError } from "./helpers";
-import { addMember, makeClientAccount, makeOrganization, makeUser, sampleLine } from "./factories";
+import { makeClientTeam, sampleLine } from "./factories";
 
 const line = (budgetFen: number) => sampleLine({ budgetFen, kpiId: null });
 
 async function setup() {
-  const org = await makeOrganization("Agency W");
-  const client = await makeClientAccount(org, "Brand W");
-  const [planner, lead, viewer] = [await makeUser("planner"), await makeUser("lead"), await makeUser("viewer")];
-  await addMember(org, planner, "member", { id: client.id, role: "planner" });
-  await addMember(org, lead, "member", { id: client.id, role: "lead_planner" });
-  await addMember(org, viewer, "member", { id: client.id, role: "viewer" });
+  const { org, client, planner, lead, viewer } = await makeClientTeam("W");
   const [p, l, v] = await Promise.all([
     accessFor(planner, org.slug, client.id, "client.view"),
     accessFor(lead, org.slug, client.id, "client.view"),
@@ -34,23 +29,23 @@ describe(`workflow (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("submit → agency → client approval freezes three snapshots; the approved plan is locked", async () => {
     const w = await setup();
     const v = await planVersion(w.planner, w.campaignId);
-    expect(await transitionCampaign(w.viewer, w.campaignId, "submit", v)).toMatchObject({ ok: false, reason: "forbidden", status: 403 });
+    expect(await transitionCampaign(w.viewer, w.campaignId, "submit", v)).toMatchObject({ ok: false, reason: "forbidden", kind: "forbidden" });
     expect((await transitionCampaign(w.planner, w.campaignId, "submit", v)).ok).toBe(true);
-    expect(await transitionCampaign(w.viewer, w.campaignId, "approve-client", v)).toMatchObject({ ok: false, status: 409 });
+    expect(await transitionCampaign(w.viewer, w.campaignId, "approve-client", v)).toMatchObject({ ok: false, kind: "conflict" });
     expect((await transitionCampaign(w.lead, w.campaignId, "approve-agency", v)).ok).toBe(true);
     expect((await transitionCampaign(w.viewer, w.campaignId, "approve-client", v)).ok).toBe(true);
     const plan = await getPlan(w.planner, w.campaignId);
     expect(plan!.campaign.status).toBe("approved");
     const snapshots = await queryRows<{ trigger: string }>(getDatabase().db, sql`select trigger from plan_versions where campaign_id = ${w.campaignId} order by created_at`);
     expect(snapshots.map((s) => s.trigger)).toEqual(["submit", "approve-agency", "approve-client"]);
-    await expect(updateLine(w.planner, w.campaignId, w.lineId, plan!.snapshot.lines[0]!.version, line(2_000_000))).rejects.toMatchObject({ init: { status: 409 } });
+    await expect(updateLine(w.planner, w.campaignId, w.lineId, plan!.snapshot.lines[0]!.version, line(2_000_000))).rejects.toMatchObject({ kind: "locked", messageKey: "planner.locked" });
   });
 
   it("approving a stale version is refused and changes nothing", async () => {
     const w = await setup();
     const v = await planVersion(w.planner, w.campaignId);
     await transitionCampaign(w.planner, w.campaignId, "submit", v);
-    expect(await transitionCampaign(w.lead, w.campaignId, "approve-agency", v - 1)).toMatchObject({ ok: false, reason: "stale-version", status: 409 });
+    expect(await transitionCampaign(w.lead, w.campaignId, "approve-agency", v - 1)).toMatchObject({ ok: false, reason: "stale-version", kind: "conflict" });
     expect((await getPlan(w.lead, w.campaignId))!.campaign.agencyApprovedBy).toBeNull();
   });
 
@@ -58,7 +53,7 @@ describe(`workflow (${process.env.QIAO_TEST_DRIVER})`, () => {
     const w = await setup();
     const v = await planVersion(w.lead, w.campaignId);
     await transitionCampaign(w.lead, w.campaignId, "submit", v);
-    expect(await transitionCampaign(w.lead, w.campaignId, "approve-agency", v)).toMatchObject({ ok: false, reason: "own-submission", status: 403 });
+    expect(await transitionCampaign(w.lead, w.campaignId, "approve-agency", v)).toMatchObject({ ok: false, reason: "own-submission", kind: "forbidden" });
   });
 
   it("frozen snapshots are immutable for the app role", async () => {
@@ -77,8 +72,7 @@ describe(`comments (${process.env.QIAO_TEST_DRIVER})`, () => {
   it("a comment on another tenant's line is refused with 404 and nothing is written", async () => {
     const mine = await setup();
     const theirs = await setup();
-    const refused = await postComment(mine.viewer, mine.campaignId, { body: "Hello", lineId: theirs.lineId, parentId: null });
-    expect(refused).toEqual({ ok: false, status: 404, error: "errors.notFoundTitle" });
+    await expect(postComment(mine.viewer, mine.campaignId, { body: "Hello", lineId: theirs.lineId, parentId: null })).rejects.toMatchObject({ kind: "not-found" });
     const count = await queryRows<{ n: number }>(getDatabase().db, sql`select count(*)::int as n from comments`);
     expect(count[0]!.n).toBe(0);
     expect(await postComment(mine.viewer, mine.campaignId, { body: "Looks right, @lead", lineId: mine.lineId, parentId: null })).toEqual({ ok: true });

@@ -196,7 +196,7 @@ export async function runCollaborationJourney(options: {
     ] as const) {
       const [campaign] = await read(() => owner<{ plan_version: number }[]>`select plan_version from campaigns where id = ${ids.campaignId}`);
       const step = await persist(() =>
-        send(baseUrl, `${ids.campaignPath}/workflow`, { cookie: who, form: { action, seenVersion: String(campaign!.plan_version) } }).then(keep),
+        send(baseUrl, `${ids.campaignPath}/workflow`, { cookie: who, form: { intent: action, seenVersion: String(campaign!.plan_version) } }).then(keep),
       );
       workflowStatuses.push(step.answer.status);
     }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFormulaLike, neutraliseCsvText, restoreCsvText, toCsvField, toCsvRecord, UTF8_BOM } from "~/domain/csv-safety";
+import { isFormulaLike, neutraliseCsvText, restoreCsvText, toCsvRecords, UTF8_BOM, type CsvValue } from "~/domain/csv-safety";
 
 describe("neutraliseCsvText (reliability-security.md, Export)", () => {
   it.each(["=SUM(A1:A9)", "+86 123", "-20% off", "@mention", "\tindent", "\rreturn", "=cmd|' /C calc'!A0"])("prefixes %j with an apostrophe", (text) => {
@@ -28,7 +28,11 @@ describe("neutraliseCsvText (reliability-security.md, Export)", () => {
   });
 });
 
-describe("toCsvField", () => {
+describe("toCsvRecords", () => {
+  /** One field written alone, without its record's CRLF. */
+  const toCsvField = (value: CsvValue) => toCsvRecords([[value]]).replace(/\r\n$/, "");
+  const toCsvRecord = (values: CsvValue[]) => toCsvRecords([values]);
+
   it("writes numbers as numbers, negative ones too", () => {
     expect(toCsvField(-12.5)).toBe("-12.5");
     expect(toCsvField(0)).toBe("0");
@@ -47,5 +51,7 @@ describe("toCsvField", () => {
   it("ends records with CRLF and exposes the BOM Excel needs", () => {
     expect(toCsvRecord(["a", 1, null])).toBe("a,1,\r\n");
     expect(UTF8_BOM).toBe("\uFEFF");
+    expect(toCsvRecords([["a", "b"], ["two\nlines", 2]])).toBe('a,b\r\n"two\nlines",2\r\n');
+    expect(toCsvRecords([])).toBe("");
   });
 });

@@ -2,10 +2,12 @@
 // per rule (the schema's own checks, then the cross-field ones, then the typed KPI target …).
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { PLACEMENTS } from "~/domain/catalog";
+import { PLACEMENTS, type DestinationId, type KpiId } from "~/domain/catalog";
+// Ids the catalog does not have (a file from an older catalog) are cast: the rules must still refuse them.
 import { validateLineDraft } from "~/domain/line-rules";
 import { decodeMessage } from "~/i18n/message";
-import { campaignSchema, InviteSignupSchema, lineSchema, SignupSchema } from "~/services/forms.server";
+import { InviteSignupSchema, SignupSchema } from "~/services/forms/auth.server";
+import { campaignSchema, lineSchema } from "~/services/forms/planner.server";
 
 function errorKeys(schema: Parameters<typeof parseWithZod>[1]["schema"], values: Record<string, string>): Record<string, string[]> {
   const form = new FormData();
@@ -71,7 +73,7 @@ describe("every invalid field in one answer", () => {
 
   it("line rules: every broken rule of a line at once", () => {
     const errors = validateLineDraft(
-      { placementId: PLACEMENT.id, destinationId: "nowhere", buyingModel: PLACEMENT.defaultBuyingModel, unitCostFen: 0, budgetFen: -1, startDate: "2027-02-01", endDate: "2027-05-30", kpiId: "nothing", flightingMode: "even", customFlightingFen: null },
+      { placementId: PLACEMENT.id, destinationId: "nowhere" as DestinationId, buyingModel: PLACEMENT.defaultBuyingModel, unitCostFen: 0, budgetFen: -1, startDate: "2027-02-01", endDate: "2027-05-30", kpiId: "nothing" as KpiId, flightingMode: "even", customFlightingFen: null },
       { campaign: { startDate: "2027-03-01", endDate: "2027-04-30" }, placement: PLACEMENT },
     );
     expect(Object.keys(errors).sort()).toEqual(["budgetFen", "destinationId", "endDate", "kpiId", "startDate", "unitCostFen"]);

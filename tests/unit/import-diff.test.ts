@@ -1,46 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { diffImport, diffLineFields, type ImportedLine, type ParsedPlan } from "~/domain/import-diff";
 import { DEFAULT_MEASUREMENT, type CampaignPlan, type PlanLine, type PlanSnapshot } from "~/domain/plan";
+import { testCampaign, testLine } from "../fixtures/plan-fixture";
 
-const CAMPAIGN: CampaignPlan = {
-  id: "c1",
-  name: "Spring",
-  clientName: "Brand",
-  objective: "conversion",
-  startDate: "2026-03-02",
-  endDate: "2026-03-29",
-  budgetFen: 1_000_000,
-  currency: "CNY",
-  reportingCurrency: "EUR",
-  fxRate: 7.8,
-  status: "draft",
-  notes: "",
-  version: 3,
-};
+const CAMPAIGN: CampaignPlan = testCampaign();
 
 function planLine(id: string, overrides: Partial<PlanLine> = {}): PlanLine {
-  return {
-    id,
-    position: 0,
-    name: `Line ${id}`,
-    ecosystemId: "tencent",
-    placementId: "wechat-moments",
-    destinationId: "wechat-mini-program",
-    buyingModel: "cpm",
-    unitCostFen: null,
-    budgetFen: 100_000,
-    startDate: "2026-03-02",
-    endDate: "2026-03-29",
-    kpiId: "orders",
-    kpiTarget: 50,
-    audienceNotes: "",
-    formatNotes: "",
-    flightingMode: "even",
-    customFlightingFen: null,
-    measurement: { ...DEFAULT_MEASUREMENT },
-    version: 2,
-    ...overrides,
-  };
+  return testLine(id, { ecosystemId: "tencent", placementId: "wechat-moments", destinationId: "wechat-mini-program", version: 2, ...overrides });
 }
 
 /** A line as the file shows it: the same line, with its version and the row it was on. */

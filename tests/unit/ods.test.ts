@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LINE_DIMENSIONS, odsDocumentToImport, planToOdsDocument, QIAO_ODS_FORMAT } from "~/domain/ods";
 import { derivePlan } from "~/domain/plan-derive";
-import { validateOdsDocument } from "~/services/export/ods-schema.server";
+import { validateOdsDocument } from "~/services/spreadsheet-shared/ods-schema.server";
 import { buildFixtureCatalog, buildFixturePlan, CUSTOM_PLACEMENT_ID } from "../fixtures/plan-fixture";
 
 const catalog = buildFixtureCatalog();

@@ -3,35 +3,14 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "~/domain/dates";
 import { allocateFlighting } from "~/domain/flighting";
 import { buildMeasurementRows, coverageScore, type MeasurementLine } from "~/domain/measurement";
-import { DEFAULT_MEASUREMENT, type PlanLine, type PlanSnapshot } from "~/domain/plan";
+import type { PlanLine, PlanSnapshot } from "~/domain/plan";
 import { createDeriveCache, deriveLine, derivePlan, sortLines } from "~/domain/plan-derive";
-import { buildFixtureCatalog, buildFixturePlan, FIXTURE_CAMPAIGN } from "../fixtures/plan-fixture";
+import { buildFixtureCatalog, buildFixturePlan, FIXTURE_CAMPAIGN, testLine } from "../fixtures/plan-fixture";
 
 const catalog = buildFixtureCatalog();
 
 function line(overrides: Partial<PlanLine> = {}): PlanLine {
-  return {
-    id: "line-1",
-    position: 0,
-    name: "Douyin to mini program",
-    ecosystemId: "bytedance",
-    placementId: "douyin-infeed",
-    destinationId: "wechat-mini-program",
-    buyingModel: "cpm",
-    unitCostFen: null,
-    budgetFen: 3_500_000,
-    startDate: "2026-03-02",
-    endDate: "2026-03-15",
-    kpiId: "orders",
-    kpiTarget: 1_000,
-    audienceNotes: "",
-    formatNotes: "",
-    flightingMode: "even",
-    customFlightingFen: null,
-    measurement: { ...DEFAULT_MEASUREMENT },
-    version: 1,
-    ...overrides,
-  };
+  return testLine("line-1", { name: "Douyin to mini program", destinationId: "wechat-mini-program", budgetFen: 3_500_000, endDate: "2026-03-15", kpiTarget: 1_000, ...overrides });
 }
 
 describe("deriveLine", () => {

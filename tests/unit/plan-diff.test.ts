@@ -1,53 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_VERSION, PLACEMENTS } from "~/domain/catalog";
-import { DEFAULT_MEASUREMENT, type CampaignPlan, type PlanLine, type PlanSnapshot } from "~/domain/plan";
+import type { CampaignPlan, PlanLine, PlanSnapshot } from "~/domain/plan";
 import type { PlanCatalog } from "~/domain/plan-derive";
 import { diffLine, diffPlans } from "~/domain/plan-diff";
+import { testCampaign, testLine } from "../fixtures/plan-fixture";
 
 const catalog: PlanCatalog = { placements: PLACEMENTS, benchmarkOverrides: {}, levelOverrides: [] };
 
-const CAMPAIGN: CampaignPlan = {
-  id: "c1",
-  name: "Spring launch",
-  clientName: "Demo Brand",
-  objective: "conversion",
-  startDate: "2026-03-02",
-  endDate: "2026-03-29",
-  budgetFen: 1_000_000,
-  currency: "CNY",
-  reportingCurrency: "EUR",
-  fxRate: 7.8,
-  status: "approved",
-  notes: "",
-  version: 4,
-};
+const CAMPAIGN: CampaignPlan = testCampaign({ name: "Spring launch", clientName: "Demo Brand", status: "approved", version: 4 });
 
 // Routes with known levels in the shared catalog (no overrides):
 // douyin-infeed → douyin-shop: aggregated; douyin-infeed → wechat-mini-program: individual;
 // wechat-moments → wechat-mini-program: individual; alimama-zhitongche → tmall-store: transactional.
 function line(id: string, overrides: Partial<PlanLine> = {}): PlanLine {
-  return {
-    id,
-    position: 0,
-    name: `Line ${id}`,
-    ecosystemId: "bytedance",
-    placementId: "douyin-infeed",
-    destinationId: "douyin-shop",
-    buyingModel: "cpm",
-    unitCostFen: null,
-    budgetFen: 100_000,
-    startDate: "2026-03-02",
-    endDate: "2026-03-29",
-    kpiId: "orders",
-    kpiTarget: 50,
-    audienceNotes: "",
-    formatNotes: "",
-    flightingMode: "even",
-    customFlightingFen: null,
-    measurement: { ...DEFAULT_MEASUREMENT },
-    version: 1,
-    ...overrides,
-  };
+  return testLine(id, overrides);
 }
 
 function snapshot(lines: PlanLine[], campaign: Partial<CampaignPlan> = {}): PlanSnapshot {

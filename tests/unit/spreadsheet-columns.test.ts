@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { PLACEMENTS } from "~/domain/catalog";
-import {
-  EnumResolver,
-  LINE_COLUMNS,
-  LIST_IDS,
-  labelOf,
-  lineColumnHeader,
-  listOptions,
-  matchLineColumn,
-  normaliseName,
-  similarity,
-} from "~/domain/spreadsheet-columns";
+import { EnumResolver } from "~/domain/enum-resolver";
+import { normaliseName, similarity } from "~/domain/name-similarity";
+import { LINE_COLUMNS, lineColumnHeader, matchLineColumn } from "~/domain/spreadsheet-columns";
+import { LIST_IDS, labelOf, listOptions } from "~/domain/spreadsheet-lists";
 import { buildFixtureCatalog, CUSTOM_PLACEMENT_ID } from "../fixtures/plan-fixture";
 
 const catalog = buildFixtureCatalog();

@@ -1,9 +1,13 @@
 // The pure part of import: reading cells and mapping rows to lines with problems by row and column.
 import { describe, expect, it } from "vitest";
 import type { ImportProblem } from "~/domain/import-diff";
-import type { LineColumnKey, RawCell } from "~/domain/spreadsheet-columns";
+import type { RawCell } from "~/domain/spreadsheet-cells";
+import type { LineColumnKey } from "~/domain/spreadsheet-columns";
 import { excelSerialToIso, parseDateText, readDate, readMoneyFen, readRatio } from "~/services/import/cells.server";
-import { mapCampaignFacts, mapLineRecords, parseCustomFlightingText, type LineRecord, type MapContext } from "~/services/import/records.server";
+import { mapCampaignFacts } from "~/services/import/campaign-facts.server";
+import { parseCustomFlightingText } from "~/services/import/line-flighting.server";
+import type { LineRecord, MapContext } from "~/services/import/record-types.server";
+import { mapLineRecords } from "~/services/import/records.server";
 import { buildFixtureCatalog } from "../fixtures/plan-fixture";
 
 const catalog = buildFixtureCatalog();
@@ -66,10 +70,10 @@ describe("cell readers", () => {
   });
 
   it("read ratios as ratios or percentages, and flag a percentage typed as a number", () => {
-    expect(readRatio(text("1.5%"))).toMatchObject({ ok: true, value: 0.015 });
-    expect(readRatio(num(0.4))).toMatchObject({ ok: true, value: 0.4 });
-    expect(readRatio(num(35))).toMatchObject({ ok: false, error: { code: "ratioOverOne", params: { suggested: "35%" } } });
-    expect(readRatio(num(-1))).toMatchObject({ ok: false, error: { code: "ratioInvalid" } });
+    expect(readRatio(text("1.5%"), "en")).toMatchObject({ ok: true, value: 0.015 });
+    expect(readRatio(num(0.4), "en")).toMatchObject({ ok: true, value: 0.4 });
+    expect(readRatio(num(35), "en")).toMatchObject({ ok: false, error: { code: "ratioOverOne", params: { suggested: "35%" } } });
+    expect(readRatio(num(-1), "en")).toMatchObject({ ok: false, error: { code: "ratioInvalid" } });
   });
 });
 

@@ -7,8 +7,8 @@ const upload = (bytes: Uint8Array, filename = "plan.xlsx") => precheckUpload({ b
 
 describe("precheckUpload", () => {
   it("refuses empty and oversized uploads first", () => {
-    expect(upload(new Uint8Array(0))).toMatchObject({ ok: false, status: 400, problem: { code: "fileEmpty" } });
-    expect(upload(new Uint8Array(10 * 1024 * 1024 + 1))).toMatchObject({ ok: false, status: 413, problem: { code: "fileTooLarge", params: { maxMb: 10, sizeMb: 10.1 } } });
+    expect(upload(new Uint8Array(0))).toMatchObject({ ok: false, kind: "bad-request", problem: { code: "fileEmpty" } });
+    expect(upload(new Uint8Array(10 * 1024 * 1024 + 1))).toMatchObject({ ok: false, kind: "too-large", problem: { code: "fileTooLarge", params: { maxMb: 10, sizeMb: 10.1 } } });
   });
 
   it("tells an XLSX from what only pretends to be one", () => {
@@ -18,7 +18,7 @@ describe("precheckUpload", () => {
     expect(upload(xlsx)).toEqual({ ok: true, format: "xlsx" });
     expect(upload(Buffer.from("<!doctype html><html></html>"))).toMatchObject({ problem: { code: "htmlNotSpreadsheet" } });
     expect(upload(Buffer.from('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toMatchObject({ problem: { code: "notASpreadsheet" } });
-    expect(upload(Buffer.from("name,budget\r\nx,1\r\n"))).toMatchObject({ status: 400, problem: { code: "textNamedAsWorkbook", params: { extension: "xlsx" } } });
+    expect(upload(Buffer.from("name,budget\r\nx,1\r\n"))).toMatchObject({ kind: "bad-request", problem: { code: "textNamedAsWorkbook", params: { extension: "xlsx" } } });
     const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     expect(upload(cfb)).toMatchObject({ problem: { code: "legacyXls" } });
     expect(upload(Buffer.concat([cfb, Buffer.from("EncryptedPackage", "utf16le")]))).toMatchObject({ problem: { code: "encryptedWorkbook" } });

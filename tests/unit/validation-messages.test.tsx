@@ -1,14 +1,14 @@
 // Issue 12, "Validation and words": every error a form schema or a line rule can give is shown as
 // words in both languages — no "{{max}}" left in, no bare i18n key.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { BUYING_MODELS } from "~/domain/buying-models";
-import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES, PLACEMENTS } from "~/domain/catalog";
+import { DESTINATION_IDS, ECOSYSTEM_IDS, FUNNEL_STAGES, PLACEMENTS, type DestinationId, type KpiId } from "~/domain/catalog";
 import { checkCommentBody, COMMENT_MAX_CHARACTERS } from "~/domain/comments";
 import { validateLineDraft, type LineDraft } from "~/domain/line-rules";
 import type { Locale } from "~/i18n/config";
@@ -16,7 +16,12 @@ import en from "~/i18n/en";
 import { getI18n } from "~/i18n/i18n";
 import { decodeMessage, encodeMessage, translateMessage } from "~/i18n/message";
 import zh from "~/i18n/zh";
-import * as forms from "~/services/forms.server";
+import * as authForms from "~/services/forms/auth.server";
+import * as catalogForms from "~/services/forms/catalog.server";
+import * as plannerForms from "~/services/forms/planner.server";
+import * as teamForms from "~/services/forms/team.server";
+
+const forms = { ...authForms, ...teamForms, ...catalogForms, ...plannerForms };
 
 const UUID = "3f2b8c1e-7d4a-4b6e-9c2f-1a5d8e7b6c4d";
 const PLACEMENT = PLACEMENTS[0]!;
@@ -113,8 +118,8 @@ function everyMessage(locale: "en" | "zh"): Set<string> {
     { startDate: "2027-03-20", endDate: "2027-03-10" },
     { startDate: "someday" },
     { placementId: "nowhere" },
-    { destinationId: "nowhere" },
-    { kpiId: "nothing" },
+    { destinationId: "nowhere" as DestinationId },
+    { kpiId: "nothing" as KpiId },
     { budgetFen: -1, unitCostFen: 0 },
     { flightingMode: "custom", customFlightingFen: { "2027-W10": 1 } },
   ];
@@ -175,7 +180,7 @@ describe("messages with values", () => {
   });
 
   it("every key written out in the form schemas exists in English", () => {
-    const source = readFileSync("app/services/forms.server.ts", "utf8");
+    const source = readdirSync("app/services/forms").map((file) => readFileSync(`app/services/forms/${file}`, "utf8")).join("\n");
     const keys = [...source.matchAll(/"((?:validation|planner|catalog|collab)\.[\w.-]+)"/g)].map((match) => match[1]!);
     expect(keys.length).toBeGreaterThan(5);
     const i18n = getI18n("en", en);

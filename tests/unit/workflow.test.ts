@@ -10,7 +10,7 @@ import {
   type WorkflowActor,
   type WorkflowState,
 } from "~/domain/workflow";
-import { CLIENT_PERMISSIONS, ORG_PERMISSIONS, permissionsFor, type Permission } from "~/tenancy/permissions";
+import { CLIENT_PERMISSIONS, ORG_PERMISSIONS, permissionsFor, type Permission } from "~/domain/permissions";
 
 const ROLES = {
   lead_planner: permissionsFor("member", "lead_planner"),
@@ -84,7 +84,7 @@ describe("nextState: every transition × every role", () => {
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.state.status).toBe(to);
     } else {
-      expect(result).toEqual({ ok: false, reason: "forbidden", status: 403 });
+      expect(result).toEqual({ ok: false, reason: "forbidden", kind: "forbidden" });
     }
     expect(availableActions(before, actor(role)).includes(action)).toBe(isAllowed);
   });
@@ -105,7 +105,7 @@ describe("nextState: transitions that do not exist", () => {
     const result = nextState(before, action, EVERYONE, { seenVersion: before.version, reason: "why" });
     // The one wrong-order case gets its own reason, so the client viewer learns what is missing.
     const expected = action === "approve-client" && from === "awaitingAgency" ? "agency-approval-pending" : "invalid-transition";
-    expect(result).toEqual({ ok: false, reason: expected, status: 409 });
+    expect(result).toEqual({ ok: false, reason: expected, kind: "conflict" });
     expect(availableActions(before, EVERYONE)).not.toContain(action);
   });
 
@@ -137,19 +137,19 @@ describe("canEditPlan: locked statuses", () => {
 describe("nextState: stale version", () => {
   it.each(TRANSITIONS.filter((t) => t.allowed.includes("lead_planner")))("$action from $from with an older version → 409", ({ action, from }) => {
     const result = nextState(STATES[from], action, actor("lead_planner"), { seenVersion: VERSION - 1, reason: "why" });
-    expect(result).toEqual({ ok: false, reason: "stale-version", status: 409 });
+    expect(result).toEqual({ ok: false, reason: "stale-version", kind: "conflict" });
   });
 
   it("refuses approving a version other than the one under review", () => {
     // The lead saw version 6; the planner has since been rejected, edited and resubmitted version 7.
     const result = nextState(STATES.awaitingAgency, "approve-agency", actor("lead_planner"), { seenVersion: 6 });
-    expect(result).toEqual({ ok: false, reason: "stale-version", status: 409 });
+    expect(result).toEqual({ ok: false, reason: "stale-version", kind: "conflict" });
     const newer = nextState(STATES.awaitingAgency, "approve-agency", actor("lead_planner"), { seenVersion: 8 });
-    expect(newer).toEqual({ ok: false, reason: "stale-version", status: 409 });
+    expect(newer).toEqual({ ok: false, reason: "stale-version", kind: "conflict" });
   });
 
   it("answers 403 before 409: someone without the permission learns nothing about versions", () => {
-    expect(nextState(STATES.draft, "submit", actor("viewer"), { seenVersion: 1 })).toEqual({ ok: false, reason: "forbidden", status: 403 });
+    expect(nextState(STATES.draft, "submit", actor("viewer"), { seenVersion: 1 })).toEqual({ ok: false, reason: "forbidden", kind: "forbidden" });
   });
 
   it("lets only the first of two people open a revision of the same version", () => {
@@ -157,7 +157,7 @@ describe("nextState: stale version", () => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     // The second person still sees the approved version; the plan has moved on.
-    expect(nextState(first.state, "open-revision", actor("lead_planner"), { seenVersion: VERSION })).toEqual({ ok: false, reason: "stale-version", status: 409 });
+    expect(nextState(first.state, "open-revision", actor("lead_planner"), { seenVersion: VERSION })).toEqual({ ok: false, reason: "stale-version", kind: "conflict" });
   });
 });
 
@@ -168,7 +168,7 @@ describe("nextState: own submission", () => {
     expect(nextState(submittedByLead, "approve-agency", actor("lead_planner", "lead-a"), { seenVersion: VERSION })).toEqual({
       ok: false,
       reason: "own-submission",
-      status: 403,
+      kind: "forbidden",
     });
     expect(availableActions(submittedByLead, actor("lead_planner", "lead-a"))).not.toContain("approve-agency");
   });
@@ -183,7 +183,7 @@ describe("nextState: own submission", () => {
     expect(nextState(both, "approve-client", { userId: "lead-a", permissions: EVERYONE.permissions }, { seenVersion: VERSION })).toEqual({
       ok: false,
       reason: "own-submission",
-      status: 403,
+      kind: "forbidden",
     });
   });
 
@@ -197,7 +197,7 @@ describe("nextState: rejection", () => {
   it.each(["", "   ", undefined])("needs a reason (%j) → 400, nothing changes", (reason) => {
     const before = structuredClone(STATES.awaitingClient);
     const result = nextState(STATES.awaitingClient, "reject", actor("viewer"), { seenVersion: VERSION, reason });
-    expect(result).toEqual({ ok: false, reason: "reason-required", status: 400 });
+    expect(result).toEqual({ ok: false, reason: "reason-required", kind: "bad-request" });
     expect(STATES.awaitingClient).toEqual(before);
   });
 
@@ -214,7 +214,7 @@ describe("nextState: rejection", () => {
     expect(nextState(STATES.awaitingAgency, "reject", actor("viewer"), { seenVersion: VERSION, reason: "no" })).toEqual({
       ok: false,
       reason: "forbidden",
-      status: 403,
+      kind: "forbidden",
     });
   });
 });
@@ -224,7 +224,7 @@ describe("nextState: both approvals are needed, agency first", () => {
     expect(nextState(STATES.awaitingAgency, "approve-client", actor("viewer"), { seenVersion: VERSION })).toEqual({
       ok: false,
       reason: "agency-approval-pending",
-      status: 409,
+      kind: "conflict",
     });
   });
 
@@ -232,7 +232,7 @@ describe("nextState: both approvals are needed, agency first", () => {
     expect(nextState(STATES.awaitingClient, "approve-agency", actor("lead_planner"), { seenVersion: VERSION })).toEqual({
       ok: false,
       reason: "invalid-transition",
-      status: 409,
+      kind: "conflict",
     });
   });
 

@@ -7,7 +7,7 @@ import { ECOSYSTEMS } from "./ecosystems";
 import { KPIS } from "./kpis";
 import { MEASUREMENT_METHODS } from "./measurement-methods";
 import { PLACEMENTS } from "./placements";
-import type { DataProduct, Destination, Ecosystem, EcosystemId, Kpi, MeasurementMethod, Placement } from "./types";
+import type { DataProduct, Destination, DestinationId, Ecosystem, EcosystemId, Kpi, KpiId, MeasurementMethod, Placement } from "./types";
 
 export const CATALOG_VERSION = "2026.11-1";
 
@@ -43,6 +43,13 @@ export function getDataProduct(id: string): DataProduct | undefined {
 }
 export function getKpi(id: string): Kpi | undefined {
   return KPIS_BY_ID.get(id);
+}
+/** A typed id from a plain string (a form, a file), or false. */
+export function isDestinationId(id: string): id is DestinationId {
+  return DESTINATIONS_BY_ID.has(id);
+}
+export function isKpiId(id: string): id is KpiId {
+  return KPIS_BY_ID.has(id);
 }
 export function getMeasurementMethod(id: string): MeasurementMethod | undefined {
   return METHODS_BY_ID.get(id);

@@ -10,7 +10,7 @@ import { changePassword, passwordProblem } from "~/auth/login.server";
 import { requireSession, sessionCookie } from "~/auth/session.server";
 import { FormErrors, PageTitle, TextField } from "~/components/forms";
 import { encodeMessage } from "~/i18n/message";
-import { ChangePasswordSchema } from "~/services/forms.server";
+import { ChangePasswordSchema } from "~/services/forms/auth.server";
 import { organizationsOf } from "~/services/navigation.server";
 import { toastHeader } from "~/toast.server";
 

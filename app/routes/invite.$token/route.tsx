@@ -10,9 +10,9 @@ import { getSession, sessionCookie } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { findUserByEmail } from "~/models/user.server";
-import { InviteSignupSchema } from "~/services/forms.server";
+import { InviteSignupSchema } from "~/services/forms/auth.server";
 import { acceptInvitation, getInvitationByToken, signUpWithInvitation } from "~/services/invitations.server";
-import { withAuthScope } from "~/tenancy/scope.server";
+import { withAuthScope } from "~/models/scope.server";
 import { toastHeader } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Qiao 桥" }];

@@ -13,9 +13,9 @@ import { isEmbeddedDatabase } from "~/db.server";
 import { safeRedirectPath } from "~/domain/safe-redirect";
 import { findUserByEmail } from "~/models/user.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "~/services/demo.server";
-import { LoginSchema } from "~/services/forms.server";
+import { LoginSchema } from "~/services/forms/auth.server";
 import { homePathFor } from "~/services/navigation.server";
-import { withAuthScope } from "~/tenancy/scope.server";
+import { withAuthScope } from "~/models/scope.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Qiao 桥" }];
 

@@ -8,10 +8,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle, TextField } from "~/components/forms";
 import { listVisibleClientAccounts } from "~/models/client-account.server";
-import { CreateClientSchema } from "~/services/forms.server";
+import { CreateClientSchema } from "~/services/forms/team.server";
 import { createClientAccount } from "~/services/organizations.server";
 import { accessView, inScope, requireScope } from "~/tenancy/access.server";
-import { isOrgAdmin } from "~/tenancy/permissions";
+import { isOrgAdmin } from "~/domain/permissions";
 import { redirectWithToast } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Client accounts · Qiao 桥" }];

@@ -1,3 +1,4 @@
+import { notFound } from "~/domain/errors";
 import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -15,7 +16,7 @@ import { formatDate, formatMoney, formatPercent } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import type { loader as rootLoader } from "~/root";
 import { addCustomPlacement, loadOrganizationCatalog, removeLevelOverride, setBenchmarkOverride, setLevelOverride } from "~/services/catalog.server";
-import { benchmarkSchema, customPlacementSchema, LevelOverrideSchema, RemoveLevelOverrideSchema } from "~/services/forms.server";
+import { benchmarkSchema, customPlacementSchema, LevelOverrideSchema, RemoveLevelOverrideSchema } from "~/services/forms/catalog.server";
 import { accessView, can, inScope, requireScope } from "~/tenancy/access.server";
 import { redirectWithToast } from "~/toast.server";
 import { CatalogManagement } from "./manage";
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "remove-level") {
     const submission = parseWithZod(formData, { schema: RemoveLevelOverrideSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    if (!(await removeLevelOverride(access, submission.value.targetType, submission.value.targetId))) throw new Response(null, { status: 404 });
+    if (!(await removeLevelOverride(access, submission.value.targetType, submission.value.targetId))) throw notFound();
     return redirectWithToast(back, { kind: "success", key: "catalog.overrideRemoved" });
   }
   if (intent === "set-benchmarks") {

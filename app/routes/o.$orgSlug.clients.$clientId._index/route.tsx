@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The archive is a filter of the same list: archived campaigns are kept and can be restored.
   const archived = url.searchParams.get("archived") === "1";
   const campaigns = await getCampaignList(access, q || undefined, { archived });
-  const template = access.client!.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE;
+  const template = access.client.namingTemplate ?? DEFAULT_LINE_NAME_TEMPLATE;
   return {
     strings: await routeStrings(request, ["org", "client", "planner", "import"]),
     access: accessView(access),
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     archived,
     template,
     preview: renderLineName(template, {
-      client: access.client!.name,
+      client: access.client.name,
       campaign: "Spring launch",
       ecosystem: "Douyin",
       placement: "In-feed video ads",
@@ -79,7 +79,7 @@ export default function ClientHome() {
   const { access, campaigns, q, template, preview, canManageTeam } = loaderData;
   const actionData = useActionData<typeof action>();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
-  const client = access.client!;
+  const client = access.client;
   const canEdit = access.permissions.includes("client.plan.edit");
   return (
     <div className="space-y-6">

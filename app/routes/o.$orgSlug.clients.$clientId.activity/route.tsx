@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Activity · Qiao 桥" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
   const page = await getActivityPage(access, new URL(request.url));
-  return { strings: await routeStrings(request, ["collab"]), clientName: access.client!.name, ...page! };
+  return { strings: await routeStrings(request, ["collab"]), clientName: access.client.name, ...page! };
 }
 
 export default function ClientActivity() {

@@ -1,11 +1,13 @@
+import { notFound } from "~/domain/errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { parseMoneyToFen } from "~/domain/money";
 import type { Locale } from "~/i18n/config";
 import { mergeEdit } from "~/domain/edit-merge";
-import { LINE_CONTENT_FIELDS } from "~/domain/plan";
-import { campaignSchema, kpiTargetToInput, lineSchema, readKpiTarget, versionField } from "~/services/forms.server";
+import { LINE_INPUT_FIELDS, newLineInput } from "~/domain/plan";
+import { versionField } from "~/services/forms/fields.server";
+import { campaignSchema, DuplicateCampaignSchema, kpiTargetToInput, lineSchema, readKpiTarget } from "~/services/forms/planner.server";
 import {
   addLines,
   archiveCampaign,
@@ -22,18 +24,19 @@ import {
   updateLine,
   type LineInput,
 } from "~/services/planner.server";
-import type { Access } from "~/tenancy/access.server";
+import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { redirectWithToast, toastHeader } from "~/toast.server";
-import { getPlacement } from "~/domain/catalog";
+import { getPlacement, isDestinationId, isKpiId } from "~/domain/catalog";
 import { lineToFormValues } from "./line-form";
-
-const notFound = () => new Response(null, { status: 404 });
 
 type LineValues = z.infer<ReturnType<typeof lineSchema>>;
 
 function toLineInput(value: LineValues, locale: Locale): { ok: true; input: LineInput } | { ok: false; errors: Record<string, string[]> } {
   const kpiTarget = readKpiTarget(value.kpiId, value.kpiTarget, locale);
   if (!kpiTarget.ok) return { ok: false, errors: { kpiTarget: [kpiTarget.error] } };
+  const { destinationId, kpiId } = value;
+  if (!isDestinationId(destinationId)) return { ok: false, errors: { destinationId: ["validation.choose"] } };
+  if (kpiId !== null && !isKpiId(kpiId)) return { ok: false, errors: { kpiId: ["validation.choose"] } };
   let customFlightingFen: Record<string, number> | null = null;
   if (value.flightingMode === "custom") {
     customFlightingFen = {};
@@ -49,13 +52,13 @@ function toLineInput(value: LineValues, locale: Locale): { ok: true; input: Line
     input: {
       name: value.name,
       placementId: value.placementId,
-      destinationId: value.destinationId,
+      destinationId,
       buyingModel: value.buyingModel,
       unitCostFen: value.unitCost,
       budgetFen: value.budget,
       startDate: value.startDate,
       endDate: value.endDate,
-      kpiId: value.kpiId,
+      kpiId,
       kpiTarget: kpiTarget.value,
       audienceNotes: value.audienceNotes,
       formatNotes: value.formatNotes,
@@ -64,12 +67,6 @@ function toLineInput(value: LineValues, locale: Locale): { ok: true; input: Line
     },
   };
 }
-
-/** The fields of a line a person edits in the form: its content fields (the ecosystem follows the placement) and its weekly amounts. */
-const LINE_INPUT_FIELDS: readonly (keyof LineInput & string)[] = [
-  ...LINE_CONTENT_FIELDS.filter((field): field is Exclude<(typeof LINE_CONTENT_FIELDS)[number], "ecosystemId"> => field !== "ecosystemId"),
-  "customFlightingFen",
-];
 
 /**
  * The line as the form showed it when the person opened it (a hidden "base" field, JSON of the form
@@ -103,7 +100,7 @@ const rename = (errors: Record<string, string[]>) => {
 };
 
 /** Every mutation of the plan page; the route has already checked client.plan.edit. */
-export async function handlePlanAction(request: Request, access: Access, campaignId: string, locale: Locale) {
+export async function handlePlanAction(request: Request, access: ClientAccess, campaignId: string, locale: Locale) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   // Back to the same page of lines after a delete, a duplicate or an undo.
@@ -113,7 +110,7 @@ export async function handlePlanAction(request: Request, access: Access, campaig
   const version = versionField.safeParse(formData.get("version"));
   // A submitted or approved plan is locked: say so before looking at the form.
   if (intent !== "duplicate-campaign" && intent !== "archive" && intent !== "restore-campaign" && !(await ensurePlanEditable(access, campaignId))) throw notFound();
-  const planPath = `/o/${access.organization.slug}/clients/${access.client!.id}/campaigns/${campaignId}`;
+  const planPath = `/o/${access.organization.slug}/clients/${access.client.id}/campaigns/${campaignId}`;
 
   switch (intent) {
     case "update-campaign": {
@@ -134,7 +131,7 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       const saved = await archiveCampaign(access, campaignId, version.data);
       if (!saved.ok && saved.kind === "conflict" && !saved.current) throw notFound();
       if (!saved.ok) return data({ intent, result: null, conflict: null }, { status: 409 });
-      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}`, {
+      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client.id}`, {
         kind: "success",
         key: "planner.archived",
         params: { name: saved.value.name },
@@ -152,13 +149,12 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       return redirectWithToast(here, { kind: "success", key: "planner.lineRestored", params: { name: restored.name } });
     }
     case "duplicate-campaign": {
-      const copyName = String(formData.get("copyName") ?? "").trim().slice(0, 160) || "Copy";
-      // Whole weeks keep weekdays and the weekly flighting; anything else is read as no shift.
-      const shift = Number(formData.get("shiftWeeks") ?? "0");
-      const shiftWeeks = Number.isInteger(shift) && Math.abs(shift) <= 260 ? shift : 0;
-      const copy = await duplicateCampaign(access, campaignId, copyName, shiftWeeks);
+      // Whole weeks keep weekdays and the weekly flighting; anything else is refused next to the field.
+      const submission = parseWithZod(formData, { schema: DuplicateCampaignSchema(locale) });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+      const copy = await duplicateCampaign(access, campaignId, submission.value.copyName, submission.value.shiftWeeks);
       if (!copy) throw notFound();
-      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client!.id}/campaigns/${copy.id}`, { kind: "success", key: "planner.duplicated" });
+      return redirectWithToast(`/o/${access.organization.slug}/clients/${access.client.id}/campaigns/${copy.id}`, { kind: "success", key: "planner.duplicated" });
     }
     case "add-line":
     case "update-line": {
@@ -227,23 +223,7 @@ export async function handlePlanAction(request: Request, access: Access, campaig
       const inputs: LineInput[] = [];
       for (const id of ids) {
         const placement = getPlacement(id);
-        if (!placement) continue;
-        inputs.push({
-          name: "",
-          placementId: id,
-          destinationId: placement.destinations[0] ?? "none",
-          buyingModel: placement.defaultBuyingModel,
-          unitCostFen: null,
-          budgetFen: 0,
-          startDate: campaignStart,
-          endDate: campaignEnd,
-          kpiId: null,
-          kpiTarget: null,
-          audienceNotes: "",
-          formatNotes: "",
-          flightingMode: "even",
-          customFlightingFen: null,
-        });
+        if (placement) inputs.push(newLineInput(placement, { startDate: campaignStart, endDate: campaignEnd }));
       }
       if (inputs.length === 0) return data({ intent, result: null, conflict: null, bulkError: "catalog.chooseAtLeastOne" }, { status: 400 });
       const saved = await addLines(access, campaignId, inputs);

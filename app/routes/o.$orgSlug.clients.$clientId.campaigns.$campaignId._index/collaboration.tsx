@@ -1,9 +1,11 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link, useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, replyErrors } from "~/components/forms";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import type { WorkflowStepInput } from "~/services/forms/collaboration.server";
 import { CommentForm } from "./comment-form";
 
 type Workflow = {
@@ -24,10 +26,11 @@ type Workflow = {
 /** Status, the two approvals, and the steps this person may take now. */
 export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<{ error: string | null }>({ key: "workflow" });
+  const fetcher = useFetcher<{ result: SubmissionResult<string[]> }>({ key: "workflow" });
   const [reason, setReason] = useState("");
   const [confirmingSubmit, setConfirmingSubmit] = useState(false);
-  const error = fetcher.state === "idle" ? fetcher.data?.error : null;
+  const result = fetcher.state === "idle" ? fetcher.data?.result : undefined;
+  const reasonErrors = replyErrors<WorkflowStepInput>(result, "reason");
   const askBeforeSubmit = workflow.overBudgetFen > 0 && !confirmingSubmit;
   return (
     <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
@@ -63,7 +66,8 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
           {workflow.actions.includes("reject") ? (
             <label className="block text-sm">
               {t("collab.reason")}
-              <textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+              <textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={reasonErrors ? true : undefined} aria-describedby={reasonErrors ? "workflow-reason-error" : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+              <ErrorList id="workflow-reason-error" errors={reasonErrors} />
             </label>
           ) : null}
           <div className="flex flex-wrap gap-2">
@@ -74,7 +78,7 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
                   {t(`collab.action.${action}`)}
                 </button>
               ) : (
-                <button key={action} type="submit" name="action" value={action} className={action === "reject" || action === "archive" ? "btn-secondary" : "btn-primary"}>
+                <button key={action} type="submit" name="intent" value={action} className={action === "reject" || action === "archive" ? "btn-secondary" : "btn-primary"}>
                   {action === "submit" && confirmingSubmit ? t("collab.submitAnyway") : t(`collab.action.${action}`)}
                 </button>
               ),
@@ -85,7 +89,7 @@ export function WorkflowPanel({ workflow }: { workflow: Workflow }) {
               {t("collab.overBudgetSubmit", { amount: workflow.overBudgetText })}
             </p>
           ) : null}
-          {error ? <ErrorList errors={[error]} /> : null}
+          <ErrorList errors={replyErrors(result, "")} />
         </fetcher.Form>
       ) : null}
     </section>

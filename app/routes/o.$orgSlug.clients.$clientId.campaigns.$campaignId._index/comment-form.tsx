@@ -1,12 +1,14 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, replyErrors } from "~/components/forms";
 import { COMMENT_MAX_CHARACTERS } from "~/domain/comments";
 import { countCharacters } from "~/domain/text-length";
 import { insertMention, mentionQueryAt, suggestMentions, type TeamMember } from "~/domain/mentions";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { formatNumber } from "~/i18n/format";
+import type { PostCommentInput } from "~/services/forms/collaboration.server";
 
 type Member = TeamMember & { role: string };
 
@@ -40,7 +42,7 @@ type CommentFormProps = {
 export function CommentForm({ parentId, lines, label, submitLabel, testId }: CommentFormProps) {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
-  const fetcher = useFetcher<{ error: string | null; posted?: boolean }>();
+  const fetcher = useFetcher<{ result: SubmissionResult<string[]>; posted?: boolean }>();
   const team = useMentionableTeam();
   const [body, setBody] = useState("");
   const [caret, setCaret] = useState(0);
@@ -63,7 +65,10 @@ export function CommentForm({ parentId, lines, label, submitLabel, testId }: Com
     form.current?.reset();
     setBody("");
   }, [isIdle, fetcher.data]);
-  const error = isIdle ? (fetcher.data?.error ?? null) : null;
+  const result = isIdle ? fetcher.data?.result : undefined;
+  // What is wrong with the body is said under it; anything else (an outdated page) for the whole form.
+  const errors = [...(replyErrors<PostCommentInput>(result, "body") ?? []), ...(replyErrors(result, "") ?? [])];
+  const error = errors.length > 0 ? errors : null;
 
   const query = team.members ? mentionQueryAt(body, caret) : null;
   const suggestions = isFocused && query && query.start !== dismissedAt && team.members ? suggestMentions(team.members, query.query) : [];
@@ -136,6 +141,7 @@ export function CommentForm({ parentId, lines, label, submitLabel, testId }: Com
 
   return (
     <fetcher.Form ref={form} method="post" action="comments" className={parentId ? "flex flex-1 flex-wrap items-end gap-2" : "space-y-2"} data-testid={testId}>
+      <input type="hidden" name="intent" value="post" />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {lines ? (
         <label className="block text-sm">
@@ -188,7 +194,7 @@ export function CommentForm({ parentId, lines, label, submitLabel, testId }: Com
             {t("collab.characterCount", { length: formatNumber(length, locale), max: formatNumber(COMMENT_MAX_CHARACTERS, locale) })}
           </p>
         ) : null}
-        <ErrorList id={errorId} errors={error ? [error] : null} />
+        <ErrorList id={errorId} errors={error} />
       </div>
       <button type="submit" className={parentId ? "btn-secondary" : "btn-primary"} disabled={!isIdle}>
         {submitLabel}

@@ -7,28 +7,16 @@ import { ErrorList, FormErrors, SelectField, TextField } from "~/components/form
 import { weeksInRange } from "~/domain/dates";
 import { fenToYuanString } from "~/domain/money";
 import type { LineCheck } from "~/domain/line-rules";
+import type { LineInput } from "~/domain/plan";
+import type { LineFormInput } from "~/services/forms/planner.server";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatMoney } from "~/i18n/format";
 import type { loader as rootLoader } from "~/root";
 import type { PlanPageData } from "./view.server";
 
 type Options = PlanPageData["options"];
-export type LineFormValues = {
-  name: string;
-  placementId: string;
-  destinationId: string;
-  buyingModel: string;
-  unitCost: string;
-  budget: string;
-  startDate: string;
-  endDate: string;
-  kpiId: string;
-  kpiTarget: string;
-  audienceNotes: string;
-  formatNotes: string;
-  flightingMode: string;
-  flight: Record<string, string>;
-};
+/** The form's fields as posted: derived from the server's line schema (a type-only import ships no zod). */
+export type LineFormValues = LineFormInput;
 
 export type LineFormResult =
   | { intent: string; result: SubmissionResult<string[]> | null; conflict: unknown; saved?: { lineId: string; version: number }; checks?: { list: LineCheck[]; key: string } }
@@ -76,7 +64,7 @@ export function LineForm({
   const [ecosystemId, setEcosystemId] = useState(defaults.ecosystemId ?? initialPlacement?.ecosystemId ?? options.ecosystems[0]?.id ?? "");
   const [placementId, setPlacementId] = useState(defaults.placementId ?? "");
   const [destinationId, setDestinationId] = useState(defaults.destinationId ?? "");
-  const [mode, setMode] = useState(defaults.flightingMode ?? "even");
+  const [mode, setMode] = useState<string>(defaults.flightingMode ?? "even");
   const [start, setStart] = useState(defaults.startDate ?? campaign.startDate);
   const [end, setEnd] = useState(defaults.endDate ?? campaign.endDate);
   const placements = options.placements.filter((p) => p.ecosystemId === ecosystemId);
@@ -282,23 +270,7 @@ export function LineForm({
 }
 
 /** A saved line as form values (money back to the planner's decimal notation). */
-export function lineToFormValues(line: {
-  name: string;
-  placementId: string;
-  destinationId: string;
-  buyingModel: string;
-  unitCostFen: number | null;
-  budgetFen: number;
-  startDate: string;
-  endDate: string;
-  kpiId: string | null;
-  kpiTargetInput: string;
-  audienceNotes: string;
-  formatNotes: string;
-  flightingMode: string;
-  customFlightingFen: Record<string, number> | null;
-  ecosystemId: string;
-}): Partial<LineFormValues> & { ecosystemId: string } {
+export function lineToFormValues(line: LineInput & { ecosystemId: string; kpiTargetInput: string }): Partial<LineFormValues> & { ecosystemId: string } {
   return {
     ecosystemId: line.ecosystemId,
     name: line.name,

@@ -1,3 +1,4 @@
+import { notFound } from "~/domain/errors";
 import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import { getFormProps, useForm } from "@conform-to/react";
@@ -7,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, PageTitle } from "~/components/forms";
+import { ErrorList, FormErrors, PageTitle, replyErrors } from "~/components/forms";
 import { fenToYuanString } from "~/domain/money";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
@@ -18,7 +19,7 @@ import { getComments } from "~/services/comments.server";
 import { getPlan } from "~/services/planner.server";
 import { actionsFor, getApprovers } from "~/services/workflow.server";
 import { CollaborationLinks, CommentsPanel, LiveAwareness, WorkflowPanel } from "./collaboration";
-import { accessView, can, isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { accessView, can, isUuid, requireScope } from "~/tenancy/access.server";
 import { handlePlanAction } from "./actions.server";
 import { PlanCalendar } from "./calendar";
 import { LineForm, UnsavedEditsContext, type LineFormResult } from "./line-form";
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       approvers: approvers ? { agency: approvers.agency.filter((a) => a.id !== access.user.id).map((a) => a.name), client: approvers.client.map((a) => a.name) } : null,
       overBudgetFen: Math.max(0, allocatedFen - campaign.budgetFen),
       overBudgetText: formatMoney(Math.max(0, allocatedFen - campaign.budgetFen), locale),
-      teamPath: `/o/${access.organization.slug}/clients/${access.client!.id}/team`,
+      teamPath: `/o/${access.organization.slug}/clients/${access.client.id}/team`,
     },
     comments: comments.map((c) => ({
       id: c.id,
@@ -122,6 +123,7 @@ export default function CampaignPlanPage() {
     }
   }, [addFetcher.state, addFetcher.data]);
   const campaignResult = actionData && "intent" in actionData && actionData.intent === "update-campaign" ? actionData.result : undefined;
+  const duplicateResult = actionData && "intent" in actionData && actionData.intent === "duplicate-campaign" ? actionData.result : undefined;
   const campaignConflict = actionData && "conflict" in actionData && actionData.conflict && (actionData.conflict as { kind: string }).kind === "campaign" ? actionData.conflict : null;
   // The campaign version this person's edit is based on: fixed when they open the form (and after
   // their own save), never moved by a colleague's change arriving live.
@@ -171,8 +173,8 @@ export default function CampaignPlanPage() {
         </div>
       ) : null}
       <p className="text-sm">
-        <Link to={`/o/${data.access.organization.slug}/clients/${data.access.client!.id}`} className="text-teal-800 underline">
-          ← {data.access.client!.name}
+        <Link to={`/o/${data.access.organization.slug}/clients/${data.access.client.id}`} className="text-teal-800 underline">
+          ← {data.access.client.name}
         </Link>
       </p>
       <div>
@@ -199,18 +201,35 @@ export default function CampaignPlanPage() {
                 <Link to="import" className="btn-secondary" data-testid="open-import">
                   {t("import.open")}
                 </Link>
-                <details className="relative">
+                <details className="relative" open={duplicateResult?.error ? true : undefined}>
                   <summary className="btn-secondary cursor-pointer list-none">{t("planner.duplicate")}</summary>
                   <Form method="post" className="absolute right-0 z-10 mt-1 w-72 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm shadow" data-testid="duplicate-form">
                     <input type="hidden" name="intent" value="duplicate-campaign" />
                     <label className="block">
                       {t("planner.copyName")}
-                      <input name="copyName" defaultValue={t("planner.copyOf", { name: campaign.name })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+                      <input
+                        name="copyName"
+                        defaultValue={(duplicateResult?.initialValue?.copyName as string | undefined) ?? t("planner.copyOf", { name: campaign.name })}
+                        aria-invalid={replyErrors(duplicateResult, "copyName") ? true : undefined}
+                        className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1"
+                      />
                     </label>
+                    <ErrorList errors={replyErrors(duplicateResult, "copyName")} />
                     <label className="block">
                       {t("planner.shiftWeeks")}
-                      <input name="shiftWeeks" type="number" step={1} min={-260} max={260} defaultValue={0} className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1" aria-describedby="shift-help" />
+                      <input
+                        name="shiftWeeks"
+                        type="number"
+                        step={1}
+                        min={-260}
+                        max={260}
+                        defaultValue={(duplicateResult?.initialValue?.shiftWeeks as string | undefined) ?? 0}
+                        aria-invalid={replyErrors(duplicateResult, "shiftWeeks") ? true : undefined}
+                        className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1"
+                        aria-describedby="shift-help"
+                      />
                     </label>
+                    <ErrorList errors={replyErrors(duplicateResult, "shiftWeeks")} />
                     <p id="shift-help" className="text-xs text-slate-600">
                       {t("planner.shiftWeeksHelp")}
                     </p>

@@ -3,7 +3,7 @@ import { weeksInRange } from "~/domain/dates";
 import { derivePlan, type DerivedLine } from "~/domain/plan-derive";
 import { planWarnings } from "~/domain/plan-warnings";
 import type { Locale } from "~/i18n/config";
-import { kpiTargetToInput } from "~/services/forms.server";
+import { kpiTargetToInput } from "~/services/forms/planner.server";
 import type { LoadedPlan } from "~/services/planner.server";
 
 // The plan page in the reader's language: every derived figure computed here, once, on the server.

@@ -1,3 +1,4 @@
+import { notFound } from "~/domain/errors";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { loader as rootLoader } from "~/root";
 import { getActivityPage } from "~/services/activity.server";
-import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { isUuid, requireScope } from "~/tenancy/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Qiao 桥" }];
 

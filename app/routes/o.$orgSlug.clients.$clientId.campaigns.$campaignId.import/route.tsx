@@ -1,3 +1,4 @@
+import { notFound } from "~/domain/errors";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -13,7 +14,8 @@ import { routeStrings } from "~/i18n/resources.server";
 import { readUploadedFile } from "~/services/import/index.server";
 import { applyImport, previewImport } from "~/services/plan-import.server";
 import { getPlan } from "~/services/planner.server";
-import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { isUuid, requireScope } from "~/tenancy/access.server";
+import { statusOf } from "~/route-edge.server";
 import { redirectWithToast } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Import · Qiao 桥" }];
@@ -34,10 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUploadedFile(request);
-    if (!upload.ok) return data({ kind: "file-problem" as const, problem: upload.problem }, { status: upload.status });
+    if (!upload.ok) return data({ kind: "file-problem" as const, problem: upload.problem }, { status: statusOf(upload.kind) });
     const result = await previewImport(access, campaignId, upload.file, await getLocale(request));
     if (!result) throw notFound();
-    if (!result.ok) return data({ kind: "file-problem" as const, problem: result.problem }, { status: result.status });
+    if (!result.ok) return data({ kind: "file-problem" as const, problem: result.problem }, { status: statusOf(result.kind) });
     const view = { kind: "preview" as const, ...result.preview.view };
     return data(view, { status: view.hasErrors ? 422 : 200 });
   }
@@ -54,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === "not-found") throw notFound();
     if (result.reason === "already-applied") return redirectWithToast(back, { kind: "info", key: "import.alreadyApplied" });
     const key = result.reason === "stale" ? "import.stale" : result.reason === "needs-confirmation" ? "import.needsConfirmation" : "import.cannotApply";
-    return data({ kind: "apply-problem" as const, messageKey: key, row: result.row ?? null, errors: result.errors ?? null }, { status: result.status });
+    return data({ kind: "apply-problem" as const, messageKey: key, row: result.row ?? null, errors: result.errors ?? null }, { status: statusOf(result.kind) });
   }
   return redirectWithToast(back, { kind: "success", key: "import.applied", params: { added: result.added, changed: result.changed, removed: result.removed } });
 }

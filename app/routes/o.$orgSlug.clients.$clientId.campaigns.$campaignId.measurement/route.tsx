@@ -1,15 +1,18 @@
+import { notFound } from "~/domain/errors";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, PageTitle } from "~/components/forms";
+import { ErrorList, PageTitle, replyErrors } from "~/components/forms";
 import { getDestination, getKpi, getMeasurementMethod, MEASUREMENT_METHODS, MEASUREMENT_OWNERS } from "~/domain/catalog";
 import { methodInSentenceEn, planIdentityBridge } from "~/domain/measurement";
 import { levelName } from "~/domain/openness";
 import { CONTRACT_ACCESS } from "~/domain/plan";
+import { ratioToPercentText } from "~/domain/numbers";
 import { derivePlan } from "~/domain/plan-derive";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
 import { formatMoney, formatNumber, formatPercent } from "~/i18n/format";
@@ -17,10 +20,11 @@ import { useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
 import type { loader as rootLoader } from "~/root";
-import { versionField } from "~/services/forms.server";
+import { replyToInvalid } from "~/services/forms/fields.server";
+import { ApplyDestinationSchema, ApplyMethodSchema, saveMeasurementSchema, type SaveMeasurementInput } from "~/services/forms/measurement.server";
 import { applyDestination, saveMeasurement } from "~/services/measurement.server";
 import { getPlan, updateLineMeasurement } from "~/services/planner.server";
-import { accessView, can, isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { accessView, can, isUuid, requireScope } from "~/tenancy/access.server";
 import { redirectWithToast } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Measurement plan · Qiao 桥" }];
@@ -109,40 +113,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const percentField = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    if (!value || !value.trim()) return null;
-    const number = Number(value.trim().replace(",", ".").replace(/%$/, ""));
-    if (!Number.isFinite(number) || number < 0 || number > 100) {
-      ctx.addIssue({ code: "custom", message: "measurement.invalidRate" });
-      return z.NEVER;
-    }
-    return Math.round(number * 100) / 10_000;
-  });
-
-const SaveSchema = z.object({
-  lineId: z.uuid(),
-  version: versionField,
-  owner: z.enum(MEASUREMENT_OWNERS).optional().or(z.literal("").transform(() => undefined)),
-  methodId: z.string().optional(),
-  lagDays: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value || !value.trim()) return null;
-      const number = Number(value.trim());
-      if (!Number.isInteger(number) || number < 0 || number > 365) {
-        ctx.addIssue({ code: "custom", message: "measurement.invalidLag" });
-        return z.NEVER;
-      }
-      return number;
-    }),
-  contractAccess: z.enum(CONTRACT_ACCESS).default("unknown"),
-  bindingRate: percentField,
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "client.plan.edit");
   if (!isUuid(params.campaignId)) throw notFound();
@@ -150,49 +120,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const here = new URL(request.url).pathname;
+  const locale = await getLocale(request);
+  const schema = intent === "apply-destination" ? ApplyDestinationSchema : intent === "apply-method" ? ApplyMethodSchema : saveMeasurementSchema(locale);
+  const submission = parseWithZod(formData, { schema });
+  // The row the answer belongs to (the page has one form per line).
   const lineId = String(formData.get("lineId") ?? "");
-  const version = versionField.safeParse(formData.get("version"));
-  if (!isUuid(lineId) || !version.success) return data({ lineId, errors: { form: ["planner.staleForm"] } }, { status: 400 });
+  if (submission.status !== "success") return data({ lineId, result: replyToInvalid(submission, ["intent", "lineId", "version"], "planner.staleForm") }, { status: 400 });
+  const value = submission.value;
+  const conflict = () => data({ lineId, result: submission.reply({ formErrors: ["planner.conflictTitle"] }) }, { status: 409 });
 
-  if (intent === "apply-destination") {
-    const result = await applyDestination(access, campaignId, lineId, version.data, String(formData.get("destinationId") ?? ""));
+  if (value.intent === "apply-destination") {
+    const result = await applyDestination(access, campaignId, value.lineId, value.version, value.destinationId);
     if (!result) throw notFound();
-    if (!result.ok) return data({ lineId, errors: result.kind === "invalid" ? result.errors : { form: ["planner.conflictTitle"] } }, { status: result.kind === "invalid" ? 400 : 409 });
+    // The destination is the button's hidden value: what is wrong with it is said for the row.
+    if (!result.ok && result.kind === "invalid") return data({ lineId, result: submission.reply({ formErrors: Object.values(result.errors).flat() }) }, { status: 400 });
+    if (!result.ok) return conflict();
     return redirectWithToast(here, { kind: "success", key: "measurement.applied" });
   }
-  if (intent === "apply-method") {
-    const method = getMeasurementMethod(String(formData.get("methodId") ?? ""));
-    if (!method) return data({ lineId, errors: { form: ["planner.staleForm"] } }, { status: 400 });
+  if (value.intent === "apply-method") {
+    const method = getMeasurementMethod(value.methodId)!;
     const plan = await getPlan(access, campaignId);
-    const line = plan?.snapshot.lines.find((l) => l.id === lineId);
+    const line = plan?.snapshot.lines.find((l) => l.id === value.lineId);
     if (!line) throw notFound();
-    const result = await updateLineMeasurement(access, campaignId, lineId, version.data, { ...line.measurement, methodId: method.id, owner: method.defaultOwner, lagDays: method.lagDays });
+    const result = await updateLineMeasurement(access, campaignId, value.lineId, value.version, { ...line.measurement, methodId: method.id, owner: method.defaultOwner, lagDays: method.lagDays });
     if (!result) throw notFound();
-    if (!result.ok) return data({ lineId, errors: { form: ["planner.conflictTitle"] } }, { status: 409 });
+    if (!result.ok) return conflict();
     // A method changes how the KPI is measured, not whether it is (brief rule 4): the toast does not claim more.
-    const locale = await getLocale(request);
     return redirectWithToast(here, { kind: "success", key: "measurement.methodApplied", params: { method: pick(locale, method.nameEn, method.nameZh) } });
   }
-  if (intent === "save-measurement") {
-    const parsed = SaveSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-      return data({ lineId, errors }, { status: 400 });
-    }
-    const { owner, methodId, lagDays, contractAccess, bindingRate } = parsed.data;
-    const result = await saveMeasurement(access, campaignId, lineId, version.data, {
-      owner: owner ?? null,
-      methodId: methodId && getMeasurementMethod(methodId) ? methodId : null,
-      lagDays,
-      contractAccess,
-      bindingRate,
-    });
-    if (!result) throw notFound();
-    if (!result.ok) return data({ lineId, errors: { form: ["planner.conflictTitle"] } }, { status: 409 });
-    return redirectWithToast(here, { kind: "success", key: "measurement.saved" });
-  }
-  return data({ lineId, errors: { form: ["planner.staleForm"] } }, { status: 400 });
+  const { owner, methodId, lagDays, contractAccess, bindingRate } = value;
+  const result = await saveMeasurement(access, campaignId, value.lineId, value.version, { owner, methodId, lagDays, contractAccess, bindingRate });
+  if (!result) throw notFound();
+  if (!result.ok) return conflict();
+  return redirectWithToast(here, { kind: "success", key: "measurement.saved" });
 }
 
 export default function MeasurementPage() {
@@ -229,170 +189,165 @@ export default function MeasurementPage() {
       </section>
       {rows.length === 0 ? <p className="card text-sm text-slate-700">{t("measurement.noRows")}</p> : null}
       <ul className="space-y-4" data-testid="measurement-rows">
-        {rows.map((row) => {
-          const errors = actionData && actionData.lineId === row.lineId ? (actionData.errors as Record<string, string[]>) : null;
-          return (
-            <li key={row.lineId} className={`card border-l-4 ${row.isMeasurable ? "border-l-teal-700" : "border-l-amber-500"}`} data-testid={`mrow-${row.lineId}`} data-measurable={row.isMeasurable}>
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <div>
-                  <p className="text-xs text-slate-600">{row.lineName}</p>
-                  <h2 className="font-semibold text-slate-900">
-                    {row.kpiName} · <span className="font-normal">{row.route}</span>
-                  </h2>
-                  <p className="text-xs text-slate-600">{formatMoney(row.budgetFen, locale)}</p>
-                </div>
-                <dl className="flex flex-wrap items-center gap-3 text-xs">
-                  <div>
-                    <dt className="text-slate-600">{t("measurement.required")}</dt>
-                    <dd>
-                      <DataLevelBadge level={row.requiredLevel} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="text-slate-600">{t("measurement.effective")}</dt>
-                    <dd>
-                      <DataLevelBadge level={row.effectiveLevel} title={row.levelExplanation} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="text-slate-600">{t("measurement.measurable")}</dt>
-                    <dd className={`font-semibold ${row.isMeasurable ? "text-teal-800" : "text-amber-800"}`} data-testid="measurable">
-                      {row.isMeasurable ? `✓ ${t("measurement.yes")}` : `✗ ${t("measurement.no")}`}
-                    </dd>
-                  </div>
-                </dl>
-              </div>
-              <p className="mt-2 text-sm text-slate-800" data-testid="verdict">
-                {row.explanation}
-              </p>
-              {row.plannedMethod ? <PlannedMethodNote row={row} locale={locale} /> : null}
-              {errors?.form ? <ErrorList errors={errors.form} /> : null}
-              {!row.isMeasurable ? (
-                <div className="mt-3 rounded-md bg-amber-50 p-3" data-testid="alternatives">
-                  <h3 className="text-sm font-semibold text-amber-950">{t("measurement.alternatives")}</h3>
-                  {row.alternatives.length === 0 ? <p className="text-sm text-amber-950">{t("measurement.noAlternatives")}</p> : null}
-                  <ul className="mt-1 space-y-2">
-                    {row.alternatives.map((alt) => (
-                      <li key={alt.kind === "change-destination" ? alt.destinationId : alt.methodId} className="flex flex-wrap items-center gap-2 text-sm">
-                        {alt.kind !== "change-destination" && row.methodIsTyped && row.methodId === alt.methodId ? (
-                          <strong className="text-teal-900" data-testid="method-in-use">
-                            ✓ {t("measurement.methodInUse", { method: alt.label })}
-                          </strong>
-                        ) : canEdit ? (
-                          <Form method="post">
-                            <input type="hidden" name="lineId" value={row.lineId} />
-                            <input type="hidden" name="version" value={row.version} />
-                            {alt.kind === "change-destination" ? (
-                              <>
-                                <input type="hidden" name="intent" value="apply-destination" />
-                                <input type="hidden" name="destinationId" value={alt.destinationId} />
-                                <button type="submit" className="btn-primary">
-                                  {t("measurement.applyDestination", { destination: alt.label })}
-                                </button>
-                              </>
-                            ) : (
-                              <>
-                                <input type="hidden" name="intent" value="apply-method" />
-                                <input type="hidden" name="methodId" value={alt.methodId} />
-                                <button type="submit" className="btn-secondary">
-                                  {t("measurement.applyMethod", { method: alt.label })}
-                                </button>
-                              </>
-                            )}
-                          </Form>
-                        ) : (
-                          <strong>{alt.label}</strong>
-                        )}
-                        <DataLevelBadge level={alt.level} />
-                        <span className="text-xs text-slate-700">
-                          {alt.kind === "change-destination" ? t("measurement.planChange") : `${t("measurement.methodChangeOnly")} · ${t("measurement.aggregateEstimate", { level: t(`level.${alt.level}`) })}`}
-                          {alt.kind !== "change-destination" && alt.needsConsent ? ` · ${t("measurement.needsConsent")}` : ""}
-                        </span>
-                        <span className="w-full text-xs text-slate-600">{alt.explanation}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-              {/* Keyed by version: the uncontrolled fields show what was saved after an apply or a save. */}
-              <Form key={`${row.lineId}:${row.version}`} method="post" className="mt-3 grid gap-3 md:grid-cols-5" aria-label={`${t("measurement.save")} — ${row.lineName}`}>
-                <input type="hidden" name="intent" value="save-measurement" />
-                <input type="hidden" name="lineId" value={row.lineId} />
-                <input type="hidden" name="version" value={row.version} />
-                <label className="text-xs md:col-span-2">
-                  {t("measurement.method")}
-                  <select name="methodId" defaultValue={row.methodIsTyped ? (row.methodId ?? "") : ""} disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm">
-                    <option value="">
-                      {row.methodName ? `${row.methodName} (${t("measurement.suggested")})` : "—"}
-                    </option>
-                    {methods.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
-                  </select>
-                  {row.dataSource ? <span className="mt-0.5 block text-slate-600">{row.dataSource}</span> : null}
-                </label>
-                <label className="text-xs">
-                  {t("measurement.owner")}
-                  <select name="owner" defaultValue={row.ownerIsTyped ? (row.owner ?? "") : ""} disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm">
-                    <option value="">{row.owner ? `${t(`measurement.ownerName.${row.owner}`)} (${t("measurement.suggested")})` : "—"}</option>
-                    {MEASUREMENT_OWNERS.map((o) => (
-                      <option key={o} value={o}>
-                        {t(`measurement.ownerName.${o}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="text-xs">
-                  {t("measurement.lag")}
-                  <input name="lagDays" defaultValue={row.lagDays ?? ""} inputMode="numeric" disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm" />
-                  {errors?.lagDays ? <ErrorList errors={errors.lagDays} /> : null}
-                </label>
-                <label className="text-xs">
-                  {t("measurement.contract")}
-                  <select name="contractAccess" defaultValue={row.contractAccess} disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" title={t("measurement.contractHelp")}>
-                    {CONTRACT_ACCESS.map((c) => (
-                      <option key={c} value={c}>
-                        {t(`measurement.access.${c}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                {row.bridge ? (
-                  <fieldset className="rounded border border-teal-200 bg-teal-50 p-2 text-xs md:col-span-5" data-testid="identity-bridge">
-                    <legend className="px-1 font-semibold">{t("measurement.identityTitle")}</legend>
-                    <p className="text-slate-700">{t("measurement.identityHelp")}</p>
-                    <label className="mt-1 inline-flex items-center gap-2">
-                      {t("measurement.bindingRate")}
-                      <input name="bindingRate" defaultValue={row.bindingRate === null ? "" : String(row.bindingRate * 100)} inputMode="decimal" disabled={!canEdit} className="w-20 rounded border border-slate-300 px-2 py-1 text-sm" />
-                    </label>
-                    {errors?.bindingRate ? <ErrorList errors={errors.bindingRate} /> : null}
-                    {row.bindingRate !== null ? (
-                      <p className="mt-1 font-medium">
-                        {t("measurement.expectedBound", { bound: formatNumber(row.bridge.expectedBoundCustomers, locale), conversions: formatNumber(row.bridge.conversions, locale) })}
-                      </p>
-                    ) : null}
-                    <p className="mt-1 text-amber-900">{t("measurement.consentRequired")}</p>
-                  </fieldset>
-                ) : null}
-                {canEdit ? (
-                  <div className="md:col-span-5">
-                    <button type="submit" className="btn-secondary">
-                      {t("measurement.save")}
-                    </button>
-                  </div>
-                ) : null}
-              </Form>
-            </li>
-          );
-        })}
+        {rows.map((row) => (
+          <MeasurementRow key={row.lineId} row={row} result={actionData?.lineId === row.lineId ? actionData.result : undefined} canEdit={canEdit} methods={methods} locale={locale} />
+        ))}
       </ul>
     </div>
   );
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+/** One line's measurement: the verdict, the alternatives, and the typed plan, with the errors of its last answer next to their fields. */
+function MeasurementRow({ row, result, canEdit, methods, locale }: { row: Row; result: SubmissionResult<string[]> | undefined; canEdit: boolean; methods: { id: string; name: string }[]; locale: Locale }) {
+  const { t } = useTranslation();
+  const errors = (name: keyof SaveMeasurementInput & string) => replyErrors<SaveMeasurementInput>(result, name);
+  return (
+    <li className={`card border-l-4 ${row.isMeasurable ? "border-l-teal-700" : "border-l-amber-500"}`} data-testid={`mrow-${row.lineId}`} data-measurable={row.isMeasurable}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-xs text-slate-600">{row.lineName}</p>
+          <h2 className="font-semibold text-slate-900">
+            {row.kpiName} · <span className="font-normal">{row.route}</span>
+          </h2>
+          <p className="text-xs text-slate-600">{formatMoney(row.budgetFen, locale)}</p>
+        </div>
+        <dl className="flex flex-wrap items-center gap-3 text-xs">
+          <div>
+            <dt className="text-slate-600">{t("measurement.required")}</dt>
+            <dd>
+              <DataLevelBadge level={row.requiredLevel} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("measurement.effective")}</dt>
+            <dd>
+              <DataLevelBadge level={row.effectiveLevel} title={row.levelExplanation} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("measurement.measurable")}</dt>
+            <dd className={`font-semibold ${row.isMeasurable ? "text-teal-800" : "text-amber-800"}`} data-testid="measurable">
+              {row.isMeasurable ? `✓ ${t("measurement.yes")}` : `✗ ${t("measurement.no")}`}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <p className="mt-2 text-sm text-slate-800" data-testid="verdict">
+        {row.explanation}
+      </p>
+      {row.plannedMethod ? <PlannedMethodNote row={row} locale={locale} /> : null}
+      <ErrorList errors={replyErrors(result, "")} />
+      {!row.isMeasurable ? (
+        <div className="mt-3 rounded-md bg-amber-50 p-3" data-testid="alternatives">
+          <h3 className="text-sm font-semibold text-amber-950">{t("measurement.alternatives")}</h3>
+          {row.alternatives.length === 0 ? <p className="text-sm text-amber-950">{t("measurement.noAlternatives")}</p> : null}
+          <ul className="mt-1 space-y-2">
+            {row.alternatives.map((alt) => (
+              <li key={alt.kind === "change-destination" ? alt.destinationId : alt.methodId} className="flex flex-wrap items-center gap-2 text-sm">
+                {alt.kind !== "change-destination" && row.methodIsTyped && row.methodId === alt.methodId ? (
+                  <strong className="text-teal-900" data-testid="method-in-use">
+                    ✓ {t("measurement.methodInUse", { method: alt.label })}
+                  </strong>
+                ) : canEdit ? (
+                  <Form method="post">
+                    <input type="hidden" name="lineId" value={row.lineId} />
+                    <input type="hidden" name="version" value={row.version} />
+                    {alt.kind === "change-destination" ? <input type="hidden" name="destinationId" value={alt.destinationId} /> : <input type="hidden" name="methodId" value={alt.methodId} />}
+                    <button type="submit" name="intent" value={alt.kind === "change-destination" ? "apply-destination" : "apply-method"} className={alt.kind === "change-destination" ? "btn-primary" : "btn-secondary"}>
+                      {alt.kind === "change-destination" ? t("measurement.applyDestination", { destination: alt.label }) : t("measurement.applyMethod", { method: alt.label })}
+                    </button>
+                  </Form>
+                ) : (
+                  <strong>{alt.label}</strong>
+                )}
+                <DataLevelBadge level={alt.level} />
+                <span className="text-xs text-slate-700">
+                  {alt.kind === "change-destination" ? t("measurement.planChange") : `${t("measurement.methodChangeOnly")} · ${t("measurement.aggregateEstimate", { level: t(`level.${alt.level}`) })}`}
+                  {alt.kind !== "change-destination" && alt.needsConsent ? ` · ${t("measurement.needsConsent")}` : ""}
+                </span>
+                <span className="w-full text-xs text-slate-600">{alt.explanation}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {/* Keyed by version: the uncontrolled fields show what was saved after an apply or a save. */}
+      <Form key={`${row.lineId}:${row.version}`} method="post" className="mt-3 grid gap-3 md:grid-cols-5" aria-label={`${t("measurement.save")} — ${row.lineName}`}>
+        <input type="hidden" name="intent" value="save-measurement" />
+        <input type="hidden" name="lineId" value={row.lineId} />
+        <input type="hidden" name="version" value={row.version} />
+        <label className="text-xs md:col-span-2">
+          {t("measurement.method")}
+          <select name="methodId" defaultValue={row.methodIsTyped ? (row.methodId ?? "") : ""} disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+            <option value="">
+              {row.methodName ? `${row.methodName} (${t("measurement.suggested")})` : "—"}
+            </option>
+            {methods.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          {row.dataSource ? <span className="mt-0.5 block text-slate-600">{row.dataSource}</span> : null}
+          <ErrorList errors={errors("methodId")} />
+        </label>
+        <label className="text-xs">
+          {t("measurement.owner")}
+          <select name="owner" defaultValue={row.ownerIsTyped ? (row.owner ?? "") : ""} disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+            <option value="">{row.owner ? `${t(`measurement.ownerName.${row.owner}`)} (${t("measurement.suggested")})` : "—"}</option>
+            {MEASUREMENT_OWNERS.map((o) => (
+              <option key={o} value={o}>
+                {t(`measurement.ownerName.${o}`)}
+              </option>
+            ))}
+          </select>
+          <ErrorList errors={errors("owner")} />
+        </label>
+        <label className="text-xs">
+          {t("measurement.lag")}
+          <input name="lagDays" defaultValue={row.lagDays ?? ""} inputMode="numeric" disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+          <ErrorList errors={errors("lagDays")} />
+        </label>
+        <label className="text-xs">
+          {t("measurement.contract")}
+          <select name="contractAccess" defaultValue={row.contractAccess} disabled={!canEdit} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" title={t("measurement.contractHelp")}>
+            {CONTRACT_ACCESS.map((c) => (
+              <option key={c} value={c}>
+                {t(`measurement.access.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {row.bridge ? (
+          <fieldset className="rounded border border-teal-200 bg-teal-50 p-2 text-xs md:col-span-5" data-testid="identity-bridge">
+            <legend className="px-1 font-semibold">{t("measurement.identityTitle")}</legend>
+            <p className="text-slate-700">{t("measurement.identityHelp")}</p>
+            <label className="mt-1 inline-flex items-center gap-2">
+              {t("measurement.bindingRate")}
+              <input name="bindingRate" defaultValue={row.bindingRate === null ? "" : ratioToPercentText(row.bindingRate, locale)} inputMode="decimal" disabled={!canEdit} className="w-20 rounded border border-slate-300 px-2 py-1 text-sm" />
+            </label>
+            <ErrorList errors={errors("bindingRate")} />
+            {row.bindingRate !== null ? (
+              <p className="mt-1 font-medium">
+                {t("measurement.expectedBound", { bound: formatNumber(row.bridge.expectedBoundCustomers, locale), conversions: formatNumber(row.bridge.conversions, locale) })}
+              </p>
+            ) : null}
+            <p className="mt-1 text-amber-900">{t("measurement.consentRequired")}</p>
+          </fieldset>
+        ) : null}
+        {canEdit ? (
+          <div className="md:col-span-5">
+            <button type="submit" className="btn-secondary">
+              {t("measurement.save")}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+    </li>
+  );
+}
 
 /** Issue 12: the planner's method cannot make the KPI measurable here — say why, and what would. */
 function PlannedMethodNote({ row, locale }: { row: Row; locale: Locale }) {

@@ -1,3 +1,4 @@
+import { notFound } from "~/domain/errors";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
 import type { loader as rootLoader } from "~/root";
 import { getVersions } from "~/services/versions.server";
-import { isUuid, notFound, requireScope } from "~/tenancy/access.server";
+import { isUuid, requireScope } from "~/tenancy/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Versions · Qiao 桥" }];
 

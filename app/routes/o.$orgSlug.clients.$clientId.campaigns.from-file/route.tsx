@@ -12,6 +12,7 @@ import { routeStrings } from "~/i18n/resources.server";
 import { readUploadedFile } from "~/services/import/index.server";
 import { createCampaignFromFile } from "~/services/plan-import.server";
 import { requireScope } from "~/tenancy/access.server";
+import { statusOf } from "~/route-edge.server";
 import { redirectWithToast } from "~/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign from file · Qiao 桥" }];
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const upload = await readUploadedFile(request);
   if (!upload.ok) {
     const params = Object.fromEntries(Object.entries(upload.problem.params).map(([k, v]) => [k, String(v)]));
-    return data({ problem: { messageKey: upload.problem.messageKey, params }, problems: [] as Problem[], row: null, errors: null }, { status: upload.status });
+    return data({ problem: { messageKey: upload.problem.messageKey, params }, problems: [] as Problem[], row: null, errors: null }, { status: statusOf(upload.kind) });
   }
   const result = await createCampaignFromFile(access, upload.file, await getLocale(request));
   if (result.ok) {
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }));
   return data(
     { problem: result.problem ? { messageKey: result.problem.messageKey, params: Object.fromEntries(Object.entries(result.problem.params).map(([k, v]) => [k, String(v)])) } : null, problems, row: result.row ?? null, errors: result.errors ?? null },
-    { status: result.status },
+    { status: statusOf(result.kind) },
   );
 }
 

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
 import { PageTitle } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
-import { campaignSchema } from "~/services/forms.server";
+import { campaignSchema } from "~/services/forms/planner.server";
 import { createCampaign, validateCampaignInput } from "~/services/planner.server";
 import { requireScope } from "~/tenancy/access.server";
 import { redirectWithToast } from "~/toast.server";

@@ -9,15 +9,15 @@ import { DEFAULT_LOCALE } from "~/i18n/config";
 import { listClientTeam } from "~/models/client-account.server";
 import { listOpenInvitations } from "~/models/invitation.server";
 import type { loader as rootLoader } from "~/root";
-import { handleTeamAction } from "~/services/team-actions.server";
+import { handleTeamAction } from "../o.$orgSlug.members/team-action.server";
 import { accessView, can, inScope, requireScope } from "~/tenancy/access.server";
-import { CLIENT_ROLES } from "~/tenancy/permissions";
+import { CLIENT_ROLES } from "~/domain/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Team · Qiao 桥" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
-  const clientAccountId = access.client!.id;
+  const clientAccountId = access.client.id;
   const canManage = can(access, "client.team.manage");
   const [team, invitations] = await inScope(access, (scope) =>
     Promise.all([listClientTeam(scope, clientAccountId), canManage ? listOpenInvitations(scope, { clientAccountId }) : Promise.resolve([])]),
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "client.team.manage");
-  return handleTeamAction(request, access, "client");
+  return handleTeamAction(request, { level: "client", access });
 }
 
 export default function ClientTeamPage() {
@@ -47,10 +47,10 @@ export default function ClientTeamPage() {
     <div className="space-y-6">
       <p className="text-sm">
         <Link to=".." relative="path" className="text-teal-800 underline">
-          ← {access.client!.name}
+          ← {access.client.name}
         </Link>
       </p>
-      <PageTitle>{t("members.teamTitle", { name: access.client!.name })}</PageTitle>
+      <PageTitle>{t("members.teamTitle", { name: access.client.name })}</PageTitle>
       {!canManage ? <p className="text-sm text-slate-600">{t("team.readOnly")}</p> : null}
       <section className="card overflow-x-auto">
         <MembersTable members={team} roles={CLIENT_ROLES} canManage={canManage} currentUserId={userId} error={actionData?.memberError ?? null} />

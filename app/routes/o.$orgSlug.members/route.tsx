@@ -9,9 +9,9 @@ import { DEFAULT_LOCALE } from "~/i18n/config";
 import { listOpenInvitations } from "~/models/invitation.server";
 import { listOrganizationMembers } from "~/models/user.server";
 import type { loader as rootLoader } from "~/root";
-import { handleTeamAction } from "~/services/team-actions.server";
+import { handleTeamAction } from "./team-action.server";
 import { accessView, inScope, requireScope } from "~/tenancy/access.server";
-import { assignableOrgRoles } from "~/tenancy/permissions";
+import { assignableOrgRoles } from "~/domain/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Members · Qiao 桥" }];
 
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "org.members.manage");
-  return handleTeamAction(request, access, "organization");
+  return handleTeamAction(request, { level: "organization", access });
 }
 
 export default function MembersPage() {

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { getSession, sessionCookie } from "~/auth/session.server";
 import { SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
-import { SignupSchema } from "~/services/forms.server";
+import { SignupSchema } from "~/services/forms/auth.server";
 import { homePathFor } from "~/services/navigation.server";
 import { isEmailTaken, signUp } from "~/services/signup.server";
 import { toastHeader } from "~/toast.server";

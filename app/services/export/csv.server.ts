@@ -1,8 +1,9 @@
 // The line items as CSV (issue 7, "Export"): UTF-8 with a BOM so Excel reads Chinese correctly, a
 // header row of stable column keys, ids for enumerated values, amounts in CNY with two decimals,
-// and every text cell that a spreadsheet would run as a formula neutralised (csv-safety.ts).
+// and every text cell that a spreadsheet would run as a formula neutralised (csv-safety.ts, which
+// writes the records with papaparse). Commas and CRLF in every language: the header tells import.
 import type { Locale } from "../../domain/catalog";
-import { toCsvRecord, UTF8_BOM, type CsvValue } from "../../domain/csv-safety";
+import { toCsvRecords, UTF8_BOM, type CsvValue } from "../../domain/csv-safety";
 import { convertFen, fenToYuanString } from "../../domain/money";
 import type { PlanSnapshot } from "../../domain/plan";
 import { derivePlan, type DerivedLine, type PlanCatalog } from "../../domain/plan-derive";
@@ -67,10 +68,9 @@ export function exportPlanCsv(snapshot: PlanSnapshot, catalog: PlanCatalog, loca
   const plan = derivePlan(snapshot, catalog, locale);
   const hasReporting = snapshot.campaign.reportingCurrency !== "CNY";
   const columns = LINE_COLUMNS.filter((c) => c.inCsv && (c.key !== "budget_reporting" || hasReporting));
-  const parts = [UTF8_BOM, toCsvRecord(columns.map((c) => c.key))];
-  for (const derived of plan.lines) {
+  const rows = plan.lines.map((derived) => {
     const values = csvValues(derived, snapshot.campaign.fxRate);
-    parts.push(toCsvRecord(columns.map((c) => values[c.key])));
-  }
-  return parts.join("");
+    return columns.map((c) => values[c.key]);
+  });
+  return UTF8_BOM + toCsvRecords([columns.map((c) => c.key), ...rows]);
 }

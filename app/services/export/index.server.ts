@@ -3,7 +3,7 @@ import type { CampaignPlan } from "../../domain/plan";
 
 export { exportPlanCsv } from "./csv.server";
 export { exportPlanOds, exportPlanOdsJson, type OdsExportOptions } from "./ods.server";
-export { validateOdsDocument, type OdsValidation, type OdsValidationError } from "./ods-schema.server";
+export { validateOdsDocument, type OdsValidation, type OdsValidationError } from "../spreadsheet-shared/ods-schema.server";
 export { exportPlanXlsx, type XlsxExportOptions } from "./xlsx.server";
 
 export type ExportFormat = "xlsx" | "csv" | "json";

@@ -3,7 +3,7 @@
 import type { PlanSnapshot } from "../../domain/plan";
 import { planToOdsDocument, type OdsDocument } from "../../domain/ods";
 import { derivePlan, type PlanCatalog } from "../../domain/plan-derive";
-import { validateOdsDocument } from "./ods-schema.server";
+import { validateOdsDocument } from "../spreadsheet-shared/ods-schema.server";
 
 export type OdsExportOptions = {
   /** Who exports (meta.created_by_name); defaults to "Qiao". */

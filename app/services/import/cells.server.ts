@@ -1,9 +1,11 @@
 // Reading one imported cell into a plan value, honestly: money to the fen without floating point,
 // dates from real date cells or common written forms (ambiguous ones are reported, not guessed),
 // ratios from 0.015 or "1.5%". Pure functions; the row mapper turns their codes into problems.
+// Text is read by the same parsers as a typed form value (domain/money, domain/numbers).
 import { isIsoDate } from "../../domain/dates";
-import { divideRoundHalfAwayFromZero, MAX_FEN, parseMoneyToFen, toDecimalFraction, type NumberLocale } from "../../domain/money";
-import type { RawCell } from "../../domain/spreadsheet-columns";
+import { MAX_FEN, parseMoneyToFen } from "../../domain/money";
+import { divideRoundHalfAwayFromZero, parseNumber, parseRatio, parseWholeNumber, ratioFromNumber, toDecimalFraction, type NumberLocale, type ParseRatioResult } from "../../domain/numbers";
+import type { RawCell } from "../../domain/spreadsheet-cells";
 
 export type CellIssue = { code: string; params: Record<string, string | number> };
 export type CellRead<T> = { ok: true; value: T; warnings: CellIssue[] } | { ok: false; error: CellIssue };
@@ -61,8 +63,9 @@ export function readMoneyFen(cell: RawCell, unit: "yuan" | "fen", numberLocale: 
   if (cell.kind === "text") {
     const text = cell.text.trim();
     if (unit === "fen") {
-      if (!/^\d+$/.test(text.replace(/[,\s]/g, ""))) return fail("moneyFenNotInteger", { value: text });
-      return numberToFen(Number(text.replace(/[,\s]/g, "")), "fen");
+      const whole = parseWholeNumber(text, numberLocale);
+      if (!whole.ok || whole.value < 0) return fail("moneyFenNotInteger", { value: text });
+      return numberToFen(whole.value, "fen");
     }
     const parsed = parseMoneyToFen(text, numberLocale);
     if (parsed.ok) return ok(parsed.fen);
@@ -92,41 +95,32 @@ export function numberToFen(value: number, unit: "yuan" | "fen"): CellRead<numbe
 }
 
 /** Whole number ≥ 0 (positions, lag days, versions). */
-export function readInteger(cell: RawCell): CellRead<number> {
-  const value = cell.kind === "number" ? cell.value : cell.kind === "text" ? Number(cell.text.trim().replace(/,/g, "")) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < 0) return fail("integerInvalid", { value: displayCell(cell) });
-  return ok(value);
+export function readInteger(cell: RawCell, numberLocale: NumberLocale): CellRead<number> {
+  const read = cell.kind === "number" ? { ok: true as const, value: cell.value } : cell.kind === "text" ? parseWholeNumber(cell.text, numberLocale) : null;
+  if (!read?.ok || !Number.isSafeInteger(read.value) || read.value < 0) return fail("integerInvalid", { value: displayCell(cell) });
+  return ok(read.value);
 }
 
-/** Any finite number; text may use grouping commas. */
-export function readNumber(cell: RawCell): CellRead<number> {
+/** Any finite number; text as the locale writes it ("1,200", "1 234,5"). */
+export function readNumber(cell: RawCell, numberLocale: NumberLocale): CellRead<number> {
   if (cell.kind === "number") return Number.isFinite(cell.value) ? ok(cell.value) : fail("numberInvalid", { value: String(cell.value) });
   if (cell.kind === "text") {
-    const text = cell.text.trim().replace(/,(?=\d{3}\b)/g, "");
-    const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-    if (Number.isFinite(value)) return ok(value);
+    const read = parseNumber(cell.text, numberLocale);
+    if (read.ok) return ok(read.value);
   }
   return fail("numberInvalid", { value: displayCell(cell) });
 }
 
 /** A ratio 0–1: 0.015, or "1.5%" as text. A plain number above 1 is probably a percentage: reported with the ratio it would be. */
-export function readRatio(cell: RawCell): CellRead<number> {
-  if (cell.kind === "text") {
-    const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(cell.text);
-    if (match) return checkRatio(Number(match[1]) / 100, cell);
-  }
-  const number = readNumber(cell);
-  if (!number.ok) return number;
-  return checkRatio(number.value, cell);
-}
-
-function checkRatio(value: number, cell: RawCell): CellRead<number> {
-  if (value < 0) return fail("ratioInvalid", { value: displayCell(cell) });
-  if (value > 1) {
-    const suggested = value / 100;
-    return suggested <= 1 ? fail("ratioOverOne", { value: displayCell(cell), suggested: `${value}%` }) : fail("ratioInvalid", { value: displayCell(cell) });
-  }
-  return ok(value);
+export function readRatio(cell: RawCell, numberLocale: NumberLocale): CellRead<number> {
+  if (cell.kind !== "number" && cell.kind !== "text") return fail("numberInvalid", { value: displayCell(cell) });
+  const read: ParseRatioResult = cell.kind === "number" ? ratioFromNumber(cell.value) : parseRatio(cell.text, numberLocale, "ratio");
+  if (read.ok) return ok(read.value);
+  if (read.error === "negative") return fail("ratioInvalid", { value: displayCell(cell) });
+  // Over one: 35 is probably 35 %, which is a ratio; 35000 is no ratio either way.
+  if (read.error === "above-one" && read.value !== undefined && read.value <= 100) return fail("ratioOverOne", { value: displayCell(cell), suggested: `${read.value}%` });
+  if (read.error === "above-one") return fail("ratioInvalid", { value: displayCell(cell) });
+  return fail("numberInvalid", { value: displayCell(cell) });
 }
 
 // --- Dates -------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 // export neutralised against formula injection ('=…) get their text back (csv-safety.ts).
 import Papa from "papaparse";
 import { restoreCsvText } from "../../domain/csv-safety";
-import type { RawCell } from "../../domain/spreadsheet-columns";
+import { columnLetters, type RawCell } from "../../domain/spreadsheet-cells";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
 import { fileProblem, type ImportFailure } from "./result.server";
-import { columnLetters, type SheetRow } from "./xlsx-reader.server";
+import type { SheetRow } from "./xlsx-reader.server";
 
 export type CsvRead = { ok: true; rows: SheetRow[]; delimiter: string };
 

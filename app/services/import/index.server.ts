@@ -3,6 +3,5 @@
 export { parseImportFile, type ImportContext, type ParseOptions, type UploadInput } from "./parse-import.server";
 export { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
 export { readUploadedFile, type UploadRead } from "./upload.server";
-export { FILE_PROBLEM_STATUS, type FileProblem, type FileProblemCode, type ImportFailure, type ImportParseResult, type ImportSuccess } from "./result.server";
-export type { ImportFormat } from "./records.server";
+export { FILE_PROBLEM_KIND, type FileProblem, type FileProblemCode, type ImportFailure, type ImportFormat, type ImportParseResult, type ImportSuccess } from "./result.server";
 export { diffImport, type ImportDiff, type ImportedLine, type ImportProblem } from "../../domain/import-diff";

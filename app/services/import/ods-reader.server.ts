@@ -3,7 +3,7 @@
 // mapped to campaign facts and line records (app/domain/ods.ts).
 import { odsDocumentToImport, type OdsImport } from "../../domain/ods";
 import type { PlanCatalog } from "../../domain/plan-derive";
-import { validateOdsDocument } from "../export/ods-schema.server";
+import { validateOdsDocument } from "../spreadsheet-shared/ods-schema.server";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
 import { fileProblem, type ImportFailure } from "./result.server";
 

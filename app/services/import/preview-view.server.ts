@@ -3,7 +3,7 @@
 // where the file comes from — so a file from another campaign or client is seen for what it is.
 import type { ImportDiff, ImportOrigin, ImportProblem } from "~/domain/import-diff";
 import type { CampaignPlan } from "~/domain/plan";
-import { labelOf, type EnumCatalog } from "~/domain/spreadsheet-columns";
+import { labelOf, type EnumCatalog } from "~/domain/spreadsheet-lists";
 import type { Locale } from "~/i18n/config";
 import { columnLabel, showChange, type ShownChange } from "~/i18n/field-display";
 import { formatMoney } from "~/i18n/format";

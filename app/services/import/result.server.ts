@@ -1,14 +1,25 @@
-// What parsing an uploaded file gives back: either one whole-file problem with its HTTP status,
+// What parsing an uploaded file gives back: either one whole-file problem with its kind of failure,
 // or the campaign fields and lines the file carries with every per-cell problem.
-import type { ImportedLine, ImportProblem } from "../../domain/import-diff";
+import type { ImportedLine, ImportProblem, ImportProblemSeverity } from "../../domain/import-diff";
+import type { ErrorKind } from "../../domain/errors";
 import type { CampaignPlan } from "../../domain/plan";
-import type { ImportFormat } from "./records.server";
 
-export type { ImportFormat };
+export type ImportFormat = "xlsx" | "csv" | "ods-json";
+
+/** A problem of one cell, row or sheet, with its message key (`import.<code>`) and the words it needs. */
+export function makeProblem(
+  row: number | null,
+  column: string | null,
+  code: string,
+  severity: ImportProblemSeverity,
+  params: Record<string, string | number> = {},
+): ImportProblem {
+  return { row, column, code, messageKey: `import.${code}`, params, severity };
+}
 
 export type FileProblem = { code: FileProblemCode; messageKey: string; params: Record<string, string | number> };
 
-export type ImportFailure = { ok: false; status: 400 | 413 | 422; problem: FileProblem };
+export type ImportFailure = { ok: false; kind: Extract<ErrorKind, "bad-request" | "too-large" | "invalid">; problem: FileProblem };
 
 export type ImportSuccess = {
   ok: true;
@@ -28,59 +39,59 @@ export type ImportSuccess = {
 
 export type ImportParseResult = ImportFailure | ImportSuccess;
 
-/** Whole-file problems and the status each is answered with. */
-export const FILE_PROBLEM_STATUS = {
-  fileEmpty: 400,
-  fileTooLarge: 413,
-  uploadTruncated: 400,
-  uploadMalformed: 400,
-  notASpreadsheet: 400,
-  fileIsImage: 400,
-  fileIsPdf: 400,
-  fileIsArchive: 400,
-  fileIsProgram: 400,
-  fileIsOfficeDocument: 400,
-  textNamedAsWorkbook: 400,
-  htmlNotSpreadsheet: 400,
-  legacyXls: 400,
-  encryptedWorkbook: 400,
-  odfSpreadsheet: 400,
-  notAnXlsx: 400,
-  zipTruncated: 400,
-  zipUnsupported: 422,
-  zipCorrupt: 422,
-  zipTooManyEntries: 413,
-  zipTooLarge: 413,
-  zipSizeMismatch: 413,
-  zipOverlap: 422,
-  zipEntryMismatch: 422,
-  zipDuplicatePart: 422,
-  missingWorkbookPart: 422,
-  xmlEntities: 422,
-  xmlMalformed: 422,
-  encodingUtf16NoBom: 400,
-  encodingNotUtf8: 400,
-  nulInCsv: 422,
-  nulInCell: 422,
-  nulInPart: 422,
-  nulInJson: 422,
-  nulInText: 422,
-  tooManyRows: 413,
-  tooManyColumns: 413,
-  parseTimeout: 422,
-  parseOutOfMemory: 413,
-  parseFailed: 422,
-  noLineItems: 422,
-  missingColumns: 422,
-  duplicateHeaders: 422,
-  csvMalformed: 422,
-  jsonInvalid: 400,
-  jsonForbiddenKey: 422,
-  odsInvalid: 422,
-} as const satisfies Record<string, 400 | 413 | 422>;
+/** Whole-file problems and what kind of failure each is (app/route-edge.server.ts gives the status). */
+export const FILE_PROBLEM_KIND = {
+  fileEmpty: "bad-request",
+  fileTooLarge: "too-large",
+  uploadTruncated: "bad-request",
+  uploadMalformed: "bad-request",
+  notASpreadsheet: "bad-request",
+  fileIsImage: "bad-request",
+  fileIsPdf: "bad-request",
+  fileIsArchive: "bad-request",
+  fileIsProgram: "bad-request",
+  fileIsOfficeDocument: "bad-request",
+  textNamedAsWorkbook: "bad-request",
+  htmlNotSpreadsheet: "bad-request",
+  legacyXls: "bad-request",
+  encryptedWorkbook: "bad-request",
+  odfSpreadsheet: "bad-request",
+  notAnXlsx: "bad-request",
+  zipTruncated: "bad-request",
+  zipUnsupported: "invalid",
+  zipCorrupt: "invalid",
+  zipTooManyEntries: "too-large",
+  zipTooLarge: "too-large",
+  zipSizeMismatch: "too-large",
+  zipOverlap: "invalid",
+  zipEntryMismatch: "invalid",
+  zipDuplicatePart: "invalid",
+  missingWorkbookPart: "invalid",
+  xmlEntities: "invalid",
+  xmlMalformed: "invalid",
+  encodingUtf16NoBom: "bad-request",
+  encodingNotUtf8: "bad-request",
+  nulInCsv: "invalid",
+  nulInCell: "invalid",
+  nulInPart: "invalid",
+  nulInJson: "invalid",
+  nulInText: "invalid",
+  tooManyRows: "too-large",
+  tooManyColumns: "too-large",
+  parseTimeout: "invalid",
+  parseOutOfMemory: "too-large",
+  parseFailed: "invalid",
+  noLineItems: "invalid",
+  missingColumns: "invalid",
+  duplicateHeaders: "invalid",
+  csvMalformed: "invalid",
+  jsonInvalid: "bad-request",
+  jsonForbiddenKey: "invalid",
+  odsInvalid: "invalid",
+} as const satisfies Record<string, ErrorKind>;
 
-export type FileProblemCode = keyof typeof FILE_PROBLEM_STATUS;
+export type FileProblemCode = keyof typeof FILE_PROBLEM_KIND;
 
 export function fileProblem(code: FileProblemCode, params: Record<string, string | number> = {}): ImportFailure {
-  return { ok: false, status: FILE_PROBLEM_STATUS[code], problem: { code, messageKey: `import.${code}`, params } };
+  return { ok: false, kind: FILE_PROBLEM_KIND[code], problem: { code, messageKey: `import.${code}`, params } };
 }

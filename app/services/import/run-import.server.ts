@@ -10,8 +10,10 @@ import { readCsvRows } from "./csv-reader.server";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
 import type { TextEncodingName } from "./precheck.server";
 import { readOdsDocument } from "./ods-reader.server";
-import { makeProblem, mapCampaignFacts, mapLineRecords, type CampaignFacts, type ImportFormat, type LineRecord } from "./records.server";
-import type { ImportParseResult, ImportSuccess } from "./result.server";
+import { mapCampaignFacts } from "./campaign-facts.server";
+import type { CampaignFacts, LineRecord } from "./record-types.server";
+import { mapLineRecords } from "./records.server";
+import { makeProblem, type ImportFormat, type ImportParseResult, type ImportSuccess } from "./result.server";
 import { classifySheet, readLineTable, readWorkbookTables } from "./tables.server";
 import { nulProblem, prepareWorkbook, readWorkbookRows } from "./xlsx-reader.server";
 

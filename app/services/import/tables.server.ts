@@ -1,22 +1,21 @@
 // Finds the plan in rows of cells: which sheet holds the line items (by its key row or headers in
 // either language), which holds the campaign facts and the custom flighting, and what each column
 // means. Pure; the XLSX and CSV readers feed it rows, the record mapper takes it from there.
+import type { ImportProblem } from "../../domain/import-diff";
+import { normaliseName } from "../../domain/name-similarity";
+import { isEmptyCell, type RawCell } from "../../domain/spreadsheet-cells";
 import {
   CAMPAIGN_FACT_KEYS,
   getLineColumn,
-  isEmptyCell,
+  LINE_ID_HEADER,
   matchLineColumn,
-  normaliseName,
   REQUIRED_LINE_COLUMNS,
   SHEET_MARKERS,
   type LineColumnKey,
-  type RawCell,
 } from "../../domain/spreadsheet-columns";
-import type { ImportProblem } from "../../domain/import-diff";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
-import type { CampaignFacts, LineRecord } from "./records.server";
-import { makeProblem } from "./records.server";
-import { fileProblem, type ImportFailure } from "./result.server";
+import type { CampaignFacts, LineRecord } from "./record-types.server";
+import { fileProblem, makeProblem, type ImportFailure } from "./result.server";
 import type { ReadSheet, SheetRow } from "./xlsx-reader.server";
 
 export type LineTable = {
@@ -78,15 +77,25 @@ export function classifySheet(rows: readonly SheetRow[], limits: ImportLimits = 
 export function readLineTable(rows: readonly SheetRow[], limits: ImportLimits = IMPORT_LIMITS, options: { checkRagged?: boolean } = {}): LineTable | ImportFailure {
   const header = findHeaderRow(rows, limits);
   if (!header) return fileProblem("noLineItems");
-  const problems: ImportProblem[] = [];
+  const problems = checkHeaders(header);
+  if (!Array.isArray(problems)) return problems;
+  let start = header.rowIndex + 1;
+  while (isSecondHeaderRow(rows[start], header)) start++;
+  const records = readRecords(rows.slice(start), header, limits, options);
+  if (!Array.isArray(records)) return records;
+  return { ok: true, records, problems, dataRowCount: records.length };
+}
 
-  const seenText = new Map<string, string>();
+/** Headers named twice or required columns missing refuse the file; columns Qiao does not know are warned about. */
+function checkHeaders(header: HeaderMatch): ImportProblem[] | ImportFailure {
+  const problems: ImportProblem[] = [];
+  const seenText = new Set<string>();
   const seenKey = new Set<LineColumnKey>();
   for (const [index, raw] of header.headers.entries()) {
     if (raw === "") continue;
     const normal = normaliseName(raw);
     if (seenText.has(normal)) return fileProblem("duplicateHeaders", { column: raw });
-    seenText.set(normal, raw);
+    seenText.add(normal);
     const key = header.columns.get(index);
     if (key) {
       if (seenKey.has(key)) return fileProblem("duplicateHeaders", { column: raw });
@@ -94,30 +103,25 @@ export function readLineTable(rows: readonly SheetRow[], limits: ImportLimits = 
     } else problems.push(makeProblem(null, raw, "unknownColumn", "warning", { column: raw }));
   }
   const missing = REQUIRED_LINE_COLUMNS.filter((group) => !group.some((key) => seenKey.has(key))).map((group) => group[0]!);
-  if (missing.length > 0) {
-    return fileProblem("missingColumns", {
-      columns: missing.join(", "),
-      columnsEn: missing.map((key) => getLineColumn(key).header.en).join(", "),
-      columnsZh: missing.map((key) => getLineColumn(key).header.zh).join("、"),
-    });
-  }
+  if (missing.length === 0) return problems;
+  return fileProblem("missingColumns", {
+    columns: missing.join(", "),
+    columnsEn: missing.map((key) => getLineColumn(key).header.en).join(", "),
+    columnsZh: missing.map((key) => getLineColumn(key).header.zh).join("、"),
+  });
+}
 
-  let start = header.rowIndex + 1;
-  while (isSecondHeaderRow(rows[start], header)) start++;
+/** One record per data row (blank rows skipped), the input columns only. */
+function readRecords(rows: readonly SheetRow[], header: HeaderMatch, limits: ImportLimits, options: { checkRagged?: boolean }): LineRecord[] | ImportFailure {
   const width = header.headers.length;
   const records: LineRecord[] = [];
-  let dataRowCount = 0;
-  for (let i = start; i < rows.length; i++) {
-    const row = rows[i]!;
+  for (const row of rows) {
     if (isBlankRow(row)) continue;
-    dataRowCount++;
-    if (dataRowCount > limits.maxDataRows) return fileProblem("tooManyRows", { max: limits.maxDataRows });
+    if (records.length >= limits.maxDataRows) return fileProblem("tooManyRows", { max: limits.maxDataRows });
     const cells: LineRecord["cells"] = {};
     for (const [index, key] of header.columns) {
-      const column = getLineColumn(key);
-      if (!column.isInput) continue;
       const cell = row.cells[index];
-      if (cell) cells[key] = cell;
+      if (getLineColumn(key).isInput && cell) cells[key] = cell;
     }
     const record: LineRecord = { row: row.number, cells };
     // A CSV row with more or fewer fields than the header does not line up with the columns.
@@ -126,7 +130,7 @@ export function readLineTable(rows: readonly SheetRow[], limits: ImportLimits = 
     }
     records.push(record);
   }
-  return { ok: true, records, problems, dataRowCount };
+  return records;
 }
 
 /** Campaign facts of a Summary sheet: the hidden first column keys each row, the value is in the third. */
@@ -154,7 +158,7 @@ export function readFlightingTable(rows: readonly SheetRow[]): FlightingTable {
   const weekColumns = keys.flatMap((key, index) => (/^\d{4}-W\d{2}$/.test(key) ? [{ week: key, index }] : []));
   for (const row of rows.slice(keyRowIndex + 1)) {
     const id = text(row.cells[idColumn]);
-    if (id === "" || matchLineColumn(id) !== null || id === "Line ID" || id === "投放行 ID") continue;
+    if (id === "" || matchLineColumn(id) !== null || id === LINE_ID_HEADER.en || id === LINE_ID_HEADER.zh) continue;
     const weeks: Record<string, RawCell> = Object.create(null) as Record<string, RawCell>;
     for (const { week, index } of weekColumns) {
       const cell = row.cells[index];

@@ -3,7 +3,7 @@
 // Rows become raw cells; a sheet with more rows than the cap stops the read there.
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { RawCell } from "../../domain/spreadsheet-columns";
+import { columnLetters, type RawCell } from "../../domain/spreadsheet-cells";
 import { IMPORT_LIMITS, type ImportLimits } from "./limits.server";
 import { fileProblem, type ImportFailure } from "./result.server";
 import { buildStoredZip, checkXlsxParts, hasDtd, inflateEntry, isCompleteXml, isUtf16Xml, readZipDirectory, type ZipEntry } from "./zip.server";
@@ -126,12 +126,6 @@ export function toRawCell(value: unknown, ref?: string): RawCell {
     if (typeof object.text === "string") return { kind: "text", text: object.text, ...at };
   }
   return { kind: "text", text: String(value), ...at };
-}
-
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 export function cellRef(column: number, row: number): string {

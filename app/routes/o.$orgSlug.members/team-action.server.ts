@@ -1,7 +1,9 @@
+import { notFound } from "~/domain/errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import type { Access } from "~/tenancy/access.server";
+import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { getEnv } from "~/env.server";
+import { statusOf } from "~/route-edge.server";
 import { redirectWithToast } from "~/toast.server";
 import {
   ChangeClientRoleSchema,
@@ -10,12 +12,13 @@ import {
   InviteToOrgSchema,
   RemoveMemberSchema,
   RevokeInvitationSchema,
-} from "./forms.server";
-import { createInvitation, revokeInvitation } from "./invitations.server";
-import { changeClientRole, changeOrganizationRole, removeClientMember, removeOrganizationMember, type MemberChangeResult } from "./members.server";
+} from "~/services/forms/team.server";
+import { createInvitation, revokeInvitation } from "~/services/invitations.server";
+import { changeClientRole, changeOrganizationRole, removeClientMember, removeOrganizationMember, type MemberChangeResult } from "~/services/members.server";
 
-/** The members page and the client team page share these intents: invite, change-role, remove, revoke. */
-export async function handleTeamAction(request: Request, access: Access, level: "organization" | "client") {
+/** The route side of the members page and the client team page (both import it): they share these intents: invite, change-role, remove, revoke. */
+export async function handleTeamAction(request: Request, team: { level: "organization"; access: Access } | { level: "client"; access: ClientAccess }) {
+  const { level, access } = team;
   const formData = await request.formData();
   const intent = formData.get("intent");
   const back = new URL(request.url).pathname;
@@ -27,7 +30,7 @@ export async function handleTeamAction(request: Request, access: Access, level: 
     const value = submission.value;
     const target =
       level === "client"
-        ? { kind: "client" as const, clientAccountId: access.client!.id, clientRole: value.role as "lead_planner" | "planner" | "viewer" }
+        ? { kind: "client" as const, clientAccountId: access.client.id, clientRole: value.role as "lead_planner" | "planner" | "viewer" }
         : { kind: "organization" as const, orgRole: value.role as "admin" | "member" };
     const created = await createInvitation(access, { email: value.email, target, baseUrl });
     return data({ intent, result: submission.reply({ resetForm: true }), created: { email: created.email, link: created.link }, memberError: null });
@@ -48,8 +51,8 @@ export async function handleTeamAction(request: Request, access: Access, level: 
           : await changeOrganizationRole(access, value.userId, value.role as "owner" | "admin" | "member");
     }
     if (!outcome.ok) {
-      if (outcome.status === 404) throw new Response(null, { status: 404 });
-      return data({ intent, result: null, created: null, memberError: { userId: value.userId, message: outcome.error } }, { status: outcome.status });
+      if (outcome.kind === "not-found") throw notFound();
+      return data({ intent, result: null, created: null, memberError: { userId: value.userId, message: outcome.error } }, { status: statusOf(outcome.kind) });
     }
     return redirectWithToast(back, { kind: "success", key: intent === "remove" ? "members.removed" : "members.roleChanged" });
   }
@@ -57,8 +60,8 @@ export async function handleTeamAction(request: Request, access: Access, level: 
   if (intent === "revoke") {
     const submission = parseWithZod(formData, { schema: RevokeInvitationSchema });
     if (submission.status !== "success") return data({ intent, result: null, created: null, memberError: null }, { status: 400 });
-    const revoked = await revokeInvitation(access, submission.value.invitationId, level === "client" ? access.client!.id : null);
-    if (!revoked) throw new Response(null, { status: 404 });
+    const revoked = await revokeInvitation(access, submission.value.invitationId, team.level === "client" ? team.access.client.id : null);
+    if (!revoked) throw notFound();
     return redirectWithToast(back, { kind: "success", key: "members.revoked" });
   }
 

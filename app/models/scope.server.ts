@@ -11,8 +11,12 @@ export type Scope = {
   userId: string | null;
 };
 
-/** For app/auth and sign-up only: the transaction runs with app.auth on (sessions, users by e-mail, invitation links). */
-export type AuthScope = { tx: Transaction; userId: string | null };
+/**
+ * The same without a tenant, for the two transactions that have none: a person's own rows across
+ * organizations (memberships, notifications: `withUserScope`), and app/auth and sign-up with app.auth
+ * on (sessions, users by e-mail, invitation links: `withAuthScope`).
+ */
+export type UserScope = Omit<Scope, "organizationId">;
 
 export async function withTenant<T>(
   context: { organizationId: string; userId: string | null },
@@ -21,6 +25,10 @@ export async function withTenant<T>(
   return withAppTransaction(context, (tx) => work({ tx, ...context }));
 }
 
-export async function withAuthScope<T>(userId: string | null, work: (scope: AuthScope) => Promise<T>): Promise<T> {
+export async function withUserScope<T>(userId: string, work: (scope: UserScope) => Promise<T>): Promise<T> {
+  return withAppTransaction({ organizationId: null, userId }, (tx) => work({ tx, userId }));
+}
+
+export async function withAuthScope<T>(userId: string | null, work: (scope: UserScope) => Promise<T>): Promise<T> {
   return withAppTransaction({ organizationId: null, userId, auth: true }, (tx) => work({ tx, userId }));
 }

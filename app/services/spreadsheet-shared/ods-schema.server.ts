@@ -1,5 +1,6 @@
 // Validation against the Media Plan Open Data Standard v3.0 (draft 2020-12): Ajv's 2020 build with
-// ajv-formats, all four schemas loaded so the $refs between them resolve.
+// ajv-formats, all four schemas loaded so the $refs between them resolve. Shared: the export checks
+// what it writes, the import what it reads.
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import campaignSchema from "./ods-schemas/campaign.schema.json";
