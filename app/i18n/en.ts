@@ -238,6 +238,7 @@ const en = {
     nameZh: "Name (Chinese)",
     reportingLevel: "What the platform reports",
     chooseAtLeastOne: "Choose at least one.",
+    chooseAtMost: "Choose at most {{max}} at once.",
     addCustom: "Add placement",
     customAdded: "Custom placement added.",
     stageName: {

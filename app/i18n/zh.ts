@@ -239,6 +239,7 @@ const zh: Resources = {
     nameZh: "名称（中文）",
     reportingLevel: "平台报告的数据",
     chooseAtLeastOne: "请至少选择一项。",
+    chooseAtMost: "一次最多选择 {{max}} 项。",
     addCustom: "添加广告位",
     customAdded: "自定义广告位已添加。",
     stageName: {

@@ -1,7 +1,8 @@
 import { getPlacement, type DestinationId, type KpiId } from "~/domain/catalog";
 import type { FlightingMode } from "~/domain/flighting";
 import type { Access, ClientAccess } from "~/tenancy/access.server";
-import { addLines, createCampaign, type LineInput } from "./planner.server";
+import type { LineInput } from "~/domain/plan";
+import { addLines, createCampaign } from "./planner.server";
 
 // The demo client's campaign: ~20 lines across Alimama, Douyin, WeChat, Baidu and JD, with KPIs
 // chosen so the measurement plan shows both measurable lines and mismatches.

@@ -3,7 +3,8 @@ import type { LineMeasurement } from "~/domain/plan";
 import { findLine } from "~/models/line-item.server";
 import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
 import { isDestinationId } from "~/domain/catalog";
-import { lineInputOf, updateLine, updateLineMeasurement, type SaveResult } from "./planner.server";
+import { lineInputOf } from "~/domain/plan";
+import { updateLine, updateLineMeasurement, type SaveResult } from "./planner.server";
 
 /** "Land in a WeChat mini program instead": the line's own save, with only the destination changed. */
 export async function applyDestination(access: ClientAccess, campaignId: string, lineId: string, version: number, destinationId: string): Promise<SaveResult<LineItemRow> | null> {

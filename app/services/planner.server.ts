@@ -218,8 +218,6 @@ export async function duplicateCampaign(access: ClientAccess, campaignId: string
   });
 }
 
-export { lineInputOf, type LineInput };
-
 function lineName(access: ClientAccess, campaign: CampaignRow, catalog: OrganizationCatalog, input: LineInput): string {
   if (input.name.trim()) return input.name.trim();
   const placement = findOrganizationPlacement(catalog, input.placementId);

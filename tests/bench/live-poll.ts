@@ -22,15 +22,15 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "@db/client";
 import { setDatabase } from "~/db.server";
-import { getPlacement } from "~/domain/catalog";
 import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
 import { insertMembership } from "~/models/organization.server";
 import { DEMO_ORGANIZATION_SLUG, DEMO_PASSWORD } from "~/services/demo.server";
-import { addLines, createCampaign, type LineInput } from "~/services/planner.server";
+import type { LineInput } from "~/domain/plan";
+import { addLines, createCampaign } from "~/services/planner.server";
 import { createUser } from "~/services/signup.server";
 import { requireScope } from "~/tenancy/access.server";
-import type { ClientRole } from "~/tenancy/permissions";
-import { withTenant } from "~/tenancy/scope.server";
+import type { ClientRole } from "~/domain/permissions";
+import { withTenant } from "~/models/scope.server";
 import { startAppProcess } from "../support/app-process";
 import { freePort, startCluster } from "../support/pg-cluster";
 import { send, signIn } from "../support/qiao-client";
@@ -39,6 +39,7 @@ import { Agent, request } from "undici";
 // Event streams stay open: a pool of their own, so they never queue the polls.
 const streamAgent = new Agent({ connections: 1_000 });
 import { percentile } from "./load";
+import { benchLine } from "./plan-page";
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 200);
 const WINDOW_MS = Number(process.env.BENCH_SECONDS ?? 60) * 1000;
@@ -206,33 +207,7 @@ const statementCount = (statements: Statement[]) => sum(statements.map((s) => s.
 
 type Page = { email: string; cookie: string; campaignId: string; livePath: string };
 
-const PLACEMENTS: [string, string][] = [
-  ["alimama-zhitongche", "tmall-store"],
-  ["douyin-infeed", "wechat-mini-program"],
-  ["wechat-moments", "wechat-official-account"],
-  ["baidu-search", "baidu-landing-page"],
-  ["jd-search", "jd-store"],
-];
-
-function line(i: number): LineInput {
-  const [placementId, destinationId] = PLACEMENTS[i % PLACEMENTS.length]!;
-  return {
-    name: `Line ${i + 1}`,
-    placementId,
-    destinationId: destinationId as LineInput["destinationId"],
-    buyingModel: getPlacement(placementId)!.defaultBuyingModel,
-    unitCostFen: null,
-    budgetFen: 100_000 + i * 1_000,
-    startDate: "2027-03-01",
-    endDate: "2027-05-31",
-    kpiId: i % 3 === 0 ? "repurchase-rate" : "clicks",
-    kpiTarget: null,
-    audienceNotes: "",
-    formatNotes: "",
-    flightingMode: (["even", "front", "back"] as const)[i % 3]!,
-    customFlightingFen: null,
-  };
-}
+const line = (i: number): LineInput => benchLine(i, 1_000);
 
 /** A small deterministic PRNG, so every run opens the same pages at the same moments. */
 function prng(seed: number) {

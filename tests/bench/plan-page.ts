@@ -8,7 +8,8 @@ import { gzipSync } from "node:zlib";
 import { openDatabase, queryCounter } from "@db/client";
 import { setDatabase } from "~/db.server";
 import { getPlacement } from "~/domain/catalog";
-import { addLines, createCampaign, type LineInput } from "~/services/planner.server";
+import type { LineInput } from "~/domain/plan";
+import { addLines, createCampaign } from "~/services/planner.server";
 import { requireScope } from "~/tenancy/access.server";
 import { percentile } from "./load";
 

@@ -4,7 +4,7 @@ import { withTenant } from "~/models/scope.server";
 import { insertMembership } from "~/models/organization.server";
 import { insertClientAccount, upsertClientMember } from "~/models/client-account.server";
 import { createOrganization } from "~/services/organizations.server";
-import type { LineInput } from "~/services/planner.server";
+import type { LineInput } from "~/domain/plan";
 import { createUser } from "~/services/signup.server";
 import type { ClientRole, OrgRole } from "~/domain/permissions";
 import { accessFor } from "./access";

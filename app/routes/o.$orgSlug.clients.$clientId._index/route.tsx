@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { NamingTemplateSchema } from "~/services/forms/planner.server";
 import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -61,8 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // Lead planners (and org admins) set the client's line-naming convention.
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireScope(request, params, "client.team.manage");
-  const formData = await request.formData();
-  const template = String(formData.get("namingTemplate") ?? "").trim().slice(0, 300);
+  const submission = parseWithZod(await request.formData(), { schema: NamingTemplateSchema });
+  // Too long is refused with the length and the limit, never cut (issue 12).
+  if (submission.status !== "success") {
+    const typed = submission.payload.namingTemplate;
+    return data({ template: typeof typed === "string" ? typed : "", error: submission.error?.namingTemplate?.[0] ?? "validation.required", unknown: "" }, { status: 400 });
+  }
+  const template = submission.value.namingTemplate;
   const check = validateTemplate(template);
   if (!check.ok) {
     const error = check.isEmpty ? "validation.required" : check.hasUnbalancedBraces ? "planner.namingBraces" : "planner.namingUnknown";

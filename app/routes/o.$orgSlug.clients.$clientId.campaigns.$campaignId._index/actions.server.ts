@@ -1,13 +1,11 @@
 import { notFound } from "~/domain/errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import { z } from "zod";
-import { parseMoneyToFen } from "~/domain/money";
 import type { Locale } from "~/i18n/config";
 import { mergeEdit } from "~/domain/edit-merge";
-import { LINE_INPUT_FIELDS, newLineInput } from "~/domain/plan";
+import { LINE_INPUT_FIELDS, lineInputOf, newLineInput, type LineInput } from "~/domain/plan";
 import { versionField } from "~/services/forms/fields.server";
-import { campaignSchema, DuplicateCampaignSchema, kpiTargetToInput, lineSchema, readKpiTarget } from "~/services/forms/planner.server";
+import { BulkAddSchema, campaignSchema, DuplicateCampaignSchema, LineRefSchema, MoveLineSchema, kpiTargetToInput, lineErrorsForForm, lineInputFromForm, lineSchema, readLineBase } from "~/services/forms/planner.server";
 import {
   addLines,
   archiveCampaign,
@@ -15,89 +13,17 @@ import {
   duplicateCampaign,
   duplicateLine,
   ensurePlanEditable,
-  lineInputOf,
   moveLine,
   restoreCampaign,
   restoreLine,
   toPlanLine,
   updateCampaign,
   updateLine,
-  type LineInput,
 } from "~/services/planner.server";
 import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { redirectWithToast, toastHeader } from "~/toast.server";
-import { getPlacement, isDestinationId, isKpiId } from "~/domain/catalog";
+import { getPlacement } from "~/domain/catalog";
 import { lineToFormValues } from "./line-form";
-
-type LineValues = z.infer<ReturnType<typeof lineSchema>>;
-
-function toLineInput(value: LineValues, locale: Locale): { ok: true; input: LineInput } | { ok: false; errors: Record<string, string[]> } {
-  const kpiTarget = readKpiTarget(value.kpiId, value.kpiTarget, locale);
-  if (!kpiTarget.ok) return { ok: false, errors: { kpiTarget: [kpiTarget.error] } };
-  const { destinationId, kpiId } = value;
-  if (!isDestinationId(destinationId)) return { ok: false, errors: { destinationId: ["validation.choose"] } };
-  if (kpiId !== null && !isKpiId(kpiId)) return { ok: false, errors: { kpiId: ["validation.choose"] } };
-  let customFlightingFen: Record<string, number> | null = null;
-  if (value.flightingMode === "custom") {
-    customFlightingFen = {};
-    for (const [week, typed] of Object.entries(value.flight ?? {})) {
-      if (!typed.trim()) continue;
-      const parsed = parseMoneyToFen(typed, locale);
-      if (!parsed.ok) return { ok: false, errors: { [`flight.${week}`]: [`planner.money.${parsed.error}`] } };
-      customFlightingFen[week] = parsed.fen;
-    }
-  }
-  return {
-    ok: true,
-    input: {
-      name: value.name,
-      placementId: value.placementId,
-      destinationId,
-      buyingModel: value.buyingModel,
-      unitCostFen: value.unitCost,
-      budgetFen: value.budget,
-      startDate: value.startDate,
-      endDate: value.endDate,
-      kpiId,
-      kpiTarget: kpiTarget.value,
-      audienceNotes: value.audienceNotes,
-      formatNotes: value.formatNotes,
-      flightingMode: value.flightingMode,
-      customFlightingFen,
-    },
-  };
-}
-
-/**
- * The line as the form showed it when the person opened it (a hidden "base" field, JSON of the form
- * values), read through the same schema as what they submit; null when absent or unreadable.
- */
-function readLineBase(raw: FormDataEntryValue | null, locale: Locale): LineInput | null {
-  if (typeof raw !== "string" || raw.length > 20_000) return null;
-  let values: unknown;
-  try {
-    values = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!values || typeof values !== "object") return null;
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-    if (typeof value === "string") form.set(key, value);
-    else if (key === "flight" && value && typeof value === "object") {
-      for (const [week, amount] of Object.entries(value as Record<string, unknown>)) if (typeof amount === "string") form.set(`flight.${week}`, amount);
-    }
-  }
-  const submission = parseWithZod(form, { schema: lineSchema(locale) });
-  if (submission.status !== "success") return null;
-  const converted = toLineInput(submission.value, locale);
-  return converted.ok ? converted.input : null;
-}
-
-const rename = (errors: Record<string, string[]>) => {
-  const map: Record<string, string> = { budgetFen: "budget", unitCostFen: "unitCost", customFlightingFen: "flightingMode" };
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [map[k] ?? k, v]));
-};
 
 /** Every mutation of the plan page; the route has already checked client.plan.edit. */
 export async function handlePlanAction(request: Request, access: ClientAccess, campaignId: string, locale: Locale) {
@@ -144,7 +70,9 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       return redirectWithToast(planPath, { kind: "success", key: "planner.restored", params: { name: restored.name } });
     }
     case "restore-line": {
-      const restored = await restoreLine(access, campaignId, String(formData.get("lineId") ?? ""));
+      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
+      if (!ref.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const restored = await restoreLine(access, campaignId, ref.data.lineId);
       if (!restored) throw notFound();
       return redirectWithToast(here, { kind: "success", key: "planner.lineRestored", params: { name: restored.name } });
     }
@@ -160,7 +88,7 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
     case "update-line": {
       const submission = parseWithZod(formData, { schema: lineSchema(locale) });
       if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
-      const converted = toLineInput(submission.value, locale);
+      const converted = lineInputFromForm(submission.value, locale);
       if (!converted.ok) return data({ intent, result: submission.reply({ fieldErrors: converted.errors }), conflict: null }, { status: 400 });
       if (intent === "add-line") {
         const acknowledged = formData.get("acknowledged");
@@ -168,18 +96,19 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
         if (!saved) throw notFound();
         // Worth a second look (a name already used, a unit cost far from the benchmark): nothing saved, the form keeps what was typed.
         if (!saved.ok && saved.kind === "checks") return data({ intent, result: submission.reply(), conflict: null, checks: { list: saved.checks, key: saved.key } });
-        if (!saved.ok) return data({ intent, result: submission.reply({ fieldErrors: rename(saved.kind === "invalid" ? saved.errors : {}) }), conflict: null }, { status: 400 });
+        if (!saved.ok) return data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.kind === "invalid" ? saved.errors : {}) }), conflict: null }, { status: 400 });
         // The form empties for the next line (issue 12: five lines in a row kept the same name, cost and target).
         return data(
           { intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId: saved.value[0]!.id, version: saved.value[0]!.version } },
           { headers: { "Set-Cookie": await toastHeader({ kind: "success", key: "planner.linesAdded", params: { count: 1 } }) } },
         );
       }
-      const lineId = String(formData.get("lineId") ?? "");
-      if (!version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
+      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
+      if (!ref.success || !version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
+      const { lineId } = ref.data;
       const saved = await updateLine(access, campaignId, lineId, version.data, converted.input);
       if (!saved) throw notFound();
-      if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: rename(saved.errors) }), conflict: null }, { status: 400 });
+      if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.errors) }), conflict: null }, { status: 400 });
       if (!saved.ok) {
         if (!saved.current) return data({ intent, result: null, conflict: { kind: "line" as const, lineId, theirs: null, yours: converted.input } }, { status: 409 });
         // Someone saved this line since the person opened it: merge by field from the version they started from.
@@ -217,14 +146,16 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       return data({ intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId, version: saved.value.version } });
     }
     case "bulk-add": {
-      const ids = formData.getAll("placementIds").map(String).slice(0, 50);
-      const campaignStart = String(formData.get("startDate") ?? "");
-      const campaignEnd = String(formData.get("endDate") ?? "");
-      const inputs: LineInput[] = [];
-      for (const id of ids) {
-        const placement = getPlacement(id);
-        if (placement) inputs.push(newLineInput(placement, { startDate: campaignStart, endDate: campaignEnd }));
+      const submission = parseWithZod(formData, { schema: BulkAddSchema });
+      if (submission.status !== "success") {
+        const message = Object.values(submission.error ?? {}).flat()[0] ?? "catalog.chooseAtLeastOne";
+        return data({ intent, result: null, conflict: null, bulkError: message }, { status: 400 });
       }
+      const { placementIds, startDate, endDate } = submission.value;
+      const inputs = placementIds.flatMap((id) => {
+        const placement = getPlacement(id);
+        return placement ? [newLineInput(placement, { startDate, endDate })] : [];
+      });
       if (inputs.length === 0) return data({ intent, result: null, conflict: null, bulkError: "catalog.chooseAtLeastOne" }, { status: 400 });
       const saved = await addLines(access, campaignId, inputs);
       if (!saved) throw notFound();
@@ -232,21 +163,25 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       return redirectWithToast(here, { kind: "success", key: "planner.linesAdded", params: { count: inputs.length } });
     }
     case "delete-line": {
-      const lineId = String(formData.get("lineId") ?? "");
-      if (!version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
+      if (!ref.success || !version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const { lineId } = ref.data;
       const deleted = await deleteLine(access, campaignId, lineId, version.data);
       if (!deleted) throw notFound();
       if (!deleted.ok) return data({ intent, result: null, conflict: { kind: "delete" as const, lineId } }, { status: 409 });
       return redirectWithToast(here, { kind: "success", key: "planner.lineDeleted", undo: { action: `${planPath}?index`, fields: { intent: "restore-line", lineId } } });
     }
     case "duplicate-line": {
-      const copy = await duplicateLine(access, campaignId, String(formData.get("lineId") ?? ""));
+      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
+      if (!ref.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const copy = await duplicateLine(access, campaignId, ref.data.lineId);
       if (!copy) throw notFound();
       return redirectWithToast(here, { kind: "success", key: "planner.lineDuplicated" });
     }
     case "move-line": {
-      const direction = formData.get("direction") === "up" ? "up" : "down";
-      if (!(await moveLine(access, campaignId, String(formData.get("lineId") ?? ""), direction))) throw notFound();
+      const move = MoveLineSchema.safeParse(Object.fromEntries(formData));
+      if (!move.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      if (!(await moveLine(access, campaignId, move.data.lineId, move.data.direction))) throw notFound();
       return data({ intent, result: null, conflict: null });
     }
     default:

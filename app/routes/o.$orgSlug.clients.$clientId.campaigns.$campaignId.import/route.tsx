@@ -1,9 +1,14 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { ApplyImportSchema } from "~/services/forms/planner.server";
 import { notFound } from "~/domain/errors";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
+import { ColumnHeads } from "~/components/column-heads";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TitledList } from "~/components/titled-list";
 import { UploadForm } from "~/components/upload-form";
 import { ErrorList, PageTitle } from "~/components/forms";
 import { useRouteStrings } from "~/i18n/i18n";
@@ -45,13 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const formData = await request.formData();
-  const jobId = String(formData.get("jobId") ?? "");
-  if (!isUuid(jobId)) return data({ kind: "apply-problem" as const, messageKey: "import.expired", row: null, errors: null }, { status: 400 });
-  const result = await applyImport(access, campaignId, jobId, {
-    removeMissing: formData.get("removeMissing") === "on",
-    applyCampaign: formData.get("applyCampaign") === "on",
-    confirmOtherSource: formData.get("confirmOtherSource") === "on",
-  });
+  const submission = parseWithZod(formData, { schema: ApplyImportSchema });
+  if (submission.status !== "success") return data({ kind: "apply-problem" as const, messageKey: "import.expired", row: null, errors: null }, { status: 400 });
+  const { jobId, ...options } = submission.value;
+  const result = await applyImport(access, campaignId, jobId, options);
   if (!result.ok) {
     if (result.reason === "not-found") throw notFound();
     if (result.reason === "already-applied") return redirectWithToast(back, { kind: "info", key: "import.alreadyApplied" });
@@ -71,11 +73,9 @@ export default function ImportPage() {
   const preview = actionData && actionData.kind === "preview" ? (actionData as ImportPreviewView) : null;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to=".." relative="path" className="text-teal-800 underline">
-          ← {t("import.back")}: {loaderData.campaignName}
-        </Link>
-      </p>
+      <BackLink to="..">
+        {t("import.back")}: {loaderData.campaignName}
+      </BackLink>
       <PageTitle>{t("import.title")}</PageTitle>
       <p className="-mt-3 max-w-3xl text-sm text-slate-700">{t("import.intro")}</p>
       <UploadForm submitLabel={t("import.upload")}>
@@ -130,11 +130,7 @@ function Preview({ preview, busy }: { preview: ImportPreviewView; busy: boolean 
         <table className="w-full text-left text-sm" data-testid="import-problems">
           <caption className="text-left font-semibold">{t("import.problemsTitle")}</caption>
           <thead>
-            <tr className="text-xs text-slate-600">
-              <th scope="col">{t("import.row")}</th>
-              <th scope="col">{t("import.column")}</th>
-              <th scope="col">{t("import.problem")}</th>
-            </tr>
+            <ColumnHeads className="text-xs text-slate-600" columns={[{ label: t("import.row") }, { label: t("import.column") }, { label: t("import.problem") }]} />
           </thead>
           <tbody>
             {preview.problems.map((p, i) => (
@@ -149,30 +145,20 @@ function Preview({ preview, busy }: { preview: ImportPreviewView; busy: boolean 
           </tbody>
         </table>
       ) : null}
-      {preview.added.length > 0 ? (
-        <div>
-          <h3 className="text-sm font-semibold">{t("import.addedTitle")}</h3>
-          <ul className="text-sm text-teal-900" data-testid="import-added">
-            {preview.added.map((l) => (
-              <li key={l.key}>
-                + {l.name || l.placement} · {l.placement} ({l.budget}) · {t("import.row")} {l.row}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {preview.changed.length > 0 ? (
-        <div>
-          <h3 className="text-sm font-semibold">{t("import.changedTitle")}</h3>
-          <ul className="space-y-1 text-sm" data-testid="import-changed">
-            {preview.changed.map((c) => (
-              <li key={c.lineId}>
-                {c.name} ({t("import.row")} {c.row}): <ChangeList changes={c.changes} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <TitledList title={t("import.addedTitle")} items={preview.added} className="text-sm text-teal-900" testId="import-added">
+        {(l) => (
+          <li key={l.key}>
+            + {l.name || l.placement} · {l.placement} ({l.budget}) · {t("import.row")} {l.row}
+          </li>
+        )}
+      </TitledList>
+      <TitledList title={t("import.changedTitle")} items={preview.changed} className="space-y-1 text-sm" testId="import-changed">
+        {(c) => (
+          <li key={c.lineId}>
+            {c.name} ({t("import.row")} {c.row}): <ChangeList changes={c.changes} />
+          </li>
+        )}
+      </TitledList>
       {preview.conflicts.length > 0 ? (
         <div className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="import-conflicts">
           <h3 className="font-semibold">{t("import.conflictsTitle")}</h3>

@@ -1,12 +1,13 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { BUYING_MODELS } from "~/domain/buying-models";
-import { getKpi } from "~/domain/catalog";
+import { getKpi, isDestinationId, isKpiId } from "~/domain/catalog";
 import { FLIGHTING_MODES } from "~/domain/flighting";
 import { fenToYuanString, parseFxRate, parseMoneyToFen } from "~/domain/money";
 import { numberToTypedText, parseNumber, parseRatio, parseWholeNumber, ratioToPercentText, type NumberLocale } from "~/domain/numbers";
-import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
+import { OBJECTIVES, REPORTING_CURRENCIES, type LineInput } from "~/domain/plan";
 import { encodeMessage } from "~/i18n/message";
-import { choiceId, isoDateField, moneyFen, requiredMoneyFen, requiredText, tooLong, typedOrEmpty, whenValid } from "./fields.server";
+import { choiceId, isoDateField, moneyFen, requiredMoneyFen, requiredText, tooLong, typedOrEmpty, uuidField, whenValid } from "./fields.server";
 
 // A campaign's details and its line items, as the plan page and the new-campaign page submit them.
 
@@ -90,6 +91,28 @@ export type LineFormInput = { [Field in keyof z.input<ReturnType<typeof lineSche
 /** The campaign form's fields, as posted (for the client, through `import type`). */
 export type CampaignFormInput = { [Field in keyof z.input<ReturnType<typeof campaignSchema>>]-?: Exclude<z.input<ReturnType<typeof campaignSchema>>[Field], undefined> };
 
+/** A button on one line (delete, duplicate, restore, move): which line, and for a move which way. */
+export const LineRefSchema = z.object({ lineId: uuidField });
+export const MoveLineSchema = z.object({ lineId: uuidField, direction: z.enum(["up", "down"], { error: "validation.choose" }) });
+
+/** "Add these placements": at most 50 at once (the catalog page offers them as checkboxes), over the campaign's dates. */
+export const BulkAddSchema = z.object({
+  placementIds: z.array(choiceId, { error: "catalog.chooseAtLeastOne" }).min(1, { error: "catalog.chooseAtLeastOne" }).max(50, { error: encodeMessage("catalog.chooseAtMost", { max: 50 }) }),
+  startDate: isoDateField,
+  endDate: isoDateField,
+});
+
+/** Applying a previewed file: each choice is off unless ticked (issue 12). */
+export const ApplyImportSchema = z.object({
+  jobId: z.uuid({ error: "import.expired" }),
+  removeMissing: z.literal("on").optional().transform(Boolean),
+  applyCampaign: z.literal("on").optional().transform(Boolean),
+  confirmOtherSource: z.literal("on").optional().transform(Boolean),
+});
+
+/** A client's line-naming convention; its tokens are checked by domain/naming's validateTemplate. */
+export const NamingTemplateSchema = z.object({ namingTemplate: z.string().trim().max(300, tooLong(300)).optional().default("") });
+
 /** Duplicating a campaign: the copy's dates move by whole weeks, at most five years either way. */
 export const MAX_SHIFT_WEEKS = 260;
 export const DuplicateCampaignSchema = (locale: NumberLocale) =>
@@ -134,4 +157,77 @@ export function kpiTargetToInput(kpiId: string | null, value: number | null, loc
   // A rate as the person reads it: 0.15 → "15%" (parseRatio takes it back exactly).
   if (unit === "ratio") return `${ratioToPercentText(value, locale)}%`;
   return numberToTypedText(value, locale);
+}
+
+type LineValues = z.infer<ReturnType<typeof lineSchema>>;
+
+/** The line form's values as the line a person sets (the one mapper from the form to the domain's LineInput). */
+
+export function lineInputFromForm(value: LineValues, locale: NumberLocale): { ok: true; input: LineInput } | { ok: false; errors: Record<string, string[]> } {
+  const kpiTarget = readKpiTarget(value.kpiId, value.kpiTarget, locale);
+  if (!kpiTarget.ok) return { ok: false, errors: { kpiTarget: [kpiTarget.error] } };
+  const { destinationId, kpiId } = value;
+  if (!isDestinationId(destinationId)) return { ok: false, errors: { destinationId: ["validation.choose"] } };
+  if (kpiId !== null && !isKpiId(kpiId)) return { ok: false, errors: { kpiId: ["validation.choose"] } };
+  let customFlightingFen: Record<string, number> | null = null;
+  if (value.flightingMode === "custom") {
+    customFlightingFen = {};
+    for (const [week, typed] of Object.entries(value.flight ?? {})) {
+      if (!typed.trim()) continue;
+      const parsed = parseMoneyToFen(typed, locale);
+      if (!parsed.ok) return { ok: false, errors: { [`flight.${week}`]: [`planner.money.${parsed.error}`] } };
+      customFlightingFen[week] = parsed.fen;
+    }
+  }
+  return {
+    ok: true,
+    input: {
+      name: value.name,
+      placementId: value.placementId,
+      destinationId,
+      buyingModel: value.buyingModel,
+      unitCostFen: value.unitCost,
+      budgetFen: value.budget,
+      startDate: value.startDate,
+      endDate: value.endDate,
+      kpiId,
+      kpiTarget: kpiTarget.value,
+      audienceNotes: value.audienceNotes,
+      formatNotes: value.formatNotes,
+      flightingMode: value.flightingMode,
+      customFlightingFen,
+    },
+  };
+}
+
+/**
+ * The line as the form showed it when the person opened it (a hidden "base" field, JSON of the form
+ * values), read through the same schema as what they submit; null when absent or unreadable.
+ */
+export function readLineBase(raw: FormDataEntryValue | null, locale: NumberLocale): LineInput | null {
+  if (typeof raw !== "string" || raw.length > 20_000) return null;
+  let values: unknown;
+  try {
+    values = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!values || typeof values !== "object") return null;
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    if (typeof value === "string") form.set(key, value);
+    else if (key === "flight" && value && typeof value === "object") {
+      for (const [week, amount] of Object.entries(value as Record<string, unknown>)) if (typeof amount === "string") form.set(`flight.${week}`, amount);
+    }
+  }
+  const submission = parseWithZod(form, { schema: lineSchema(locale) });
+  if (submission.status !== "success") return null;
+  const converted = lineInputFromForm(submission.value, locale);
+  return converted.ok ? converted.input : null;
+}
+
+/** A service's errors about a LineInput, under the form's field names. */
+export function lineErrorsForForm(errors: Record<string, string[]>): Record<string, string[]> {
+  const map: Record<string, string> = { budgetFen: "budget", unitCostFen: "unitCost", customFlightingFen: "flightingMode" };
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [map[k] ?? k, v]));
 }
