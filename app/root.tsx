@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, INTL_TAGS } from "~/i18n/config";
 import { FALLBACK_TEXT } from "~/i18n/fallback";
 import { getI18n } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { COMMON_GROUPS, getResourceGroups } from "~/i18n/resources.server";
+import { COMMON_GROUPS, getResourceGroups, isResourceGroup } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
 import { getSession } from "~/auth/session.server";
 import { isUnavailableResponse } from "~/db-availability.server";
@@ -28,7 +28,11 @@ export const meta: MetaFunction = () => [{ title: "Qiao 桥" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public data (language, strings, toast) plus who is signed in, for the header: no tenant data here.
   const [locale, { toast, headers }, user] = await Promise.all([getLocale(request), takeToast(request), getHeaderUser(request)]);
-  return data({ locale, resources: getResourceGroups(locale, COMMON_GROUPS), toast, user }, { headers });
+  // A toast's words can come from any group (auth.welcome after sign-up): its group comes with it, so the
+  // page hydrates with the same text the server rendered.
+  const toastGroup = toast?.key.split(".")[0];
+  const toastStrings = toastGroup && isResourceGroup(toastGroup) && !COMMON_GROUPS.includes(toastGroup) ? getResourceGroups(locale, [toastGroup]) : undefined;
+  return data({ locale, resources: getResourceGroups(locale, COMMON_GROUPS), toast, toastStrings, user }, { headers });
 }
 
 // While the database is away the page still renders in the person's language (the route's own
@@ -65,13 +69,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources, toast, user } = useLoaderData<typeof loader>();
+  const { locale, resources, toast, toastStrings, user } = useLoaderData<typeof loader>();
   return (
     <I18nextProvider i18n={getI18n(locale, resources)}>
       <AppShell locale={locale} user={user}>
         <Outlet />
       </AppShell>
-      <Toaster toast={toast} />
+      <Toaster toast={toast} strings={toastStrings} />
     </I18nextProvider>
   );
 }

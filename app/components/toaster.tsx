@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Resources } from "~/i18n/en";
+import { useRouteStrings } from "~/i18n/i18n";
 
 export type ToastView = { kind: "success" | "error" | "info"; key: string; params?: Record<string, string | number>; undo?: { action: string; fields: Record<string, string> } };
 
@@ -11,7 +13,8 @@ const STYLES: Record<ToastView["kind"], string> = {
 };
 
 /** A status message after a successful action; announced politely, dismissed after 6 s (12 s with an Undo) or by hand. */
-export function Toaster({ toast }: { toast: ToastView | null }) {
+export function Toaster({ toast, strings }: { toast: ToastView | null; strings?: Partial<Resources> }) {
+  useRouteStrings(strings);
   const { t } = useTranslation();
   const [visible, setVisible] = useState<ToastView | null>(toast);
   useEffect(() => {

@@ -10,6 +10,10 @@ export type PartialResources = Partial<Resources>;
 /** Sent with every page by the root loader: the shell, errors, levels, roles, validation. */
 export const COMMON_GROUPS: ResourceGroup[] = ["app", "language", "nav", "level", "roles", "orgKind", "validation", "model", "toast", "errors"];
 
+export function isResourceGroup(name: string): name is ResourceGroup {
+  return Object.hasOwn(en, name);
+}
+
 export function getResources(locale: Locale): Resources {
   return resources[locale];
 }

@@ -1,6 +1,12 @@
-import { and, asc, desc, eq, ilike, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { campaigns, type CampaignRow } from "@db/schema";
 import type { Scope } from "~/models/scope.server";
+
+
+/** One campaign of one client account in the scope's organization (every campaign query filters on all three), plus any extra conditions. */
+function oneCampaign(scope: Scope, clientAccountId: string, campaignId: string, ...extra: SQL[]): SQL {
+  return and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId), ...extra)!;
+}
 
 export type CampaignFields = Pick<
   CampaignRow,
@@ -20,7 +26,7 @@ export async function findCampaign(scope: Scope, clientAccountId: string, campai
   const [row] = await scope.tx
     .select()
     .from(campaigns)
-    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId)));
+    .where(oneCampaign(scope, clientAccountId, campaignId));
   return row;
 }
 
@@ -29,7 +35,7 @@ export async function lockCampaign(scope: Scope, clientAccountId: string, campai
   const [row] = await scope.tx
     .select()
     .from(campaigns)
-    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId)))
+    .where(oneCampaign(scope, clientAccountId, campaignId))
     .for("update");
   return row;
 }
@@ -62,14 +68,7 @@ export async function updateCampaignIfVersion(
   const [row] = await scope.tx
     .update(campaigns)
     .set({ ...changes, version: sql`${campaigns.version} + 1`, planVersion: sql`${campaigns.planVersion} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(campaigns.organizationId, scope.organizationId),
-        eq(campaigns.clientAccountId, clientAccountId),
-        eq(campaigns.id, campaignId),
-        eq(campaigns.version, expectedVersion),
-      ),
-    )
+    .where(oneCampaign(scope, clientAccountId, campaignId, eq(campaigns.version, expectedVersion)))
     .returning();
   return row ?? null;
 }
@@ -79,7 +78,7 @@ export async function touchCampaign(scope: Scope, clientAccountId: string, campa
   await scope.tx
     .update(campaigns)
     .set({ updatedAt: new Date(), planVersion: sql`${campaigns.planVersion} + 1` })
-    .where(and(eq(campaigns.organizationId, scope.organizationId), eq(campaigns.clientAccountId, clientAccountId), eq(campaigns.id, campaignId)));
+    .where(oneCampaign(scope, clientAccountId, campaignId));
 }
 
 export type WorkflowFields = Pick<CampaignRow, "status" | "planVersion" | "submittedBy" | "agencyApprovedBy" | "clientApprovedBy" | "approvedVersion" | "lastRejection">;
@@ -89,14 +88,7 @@ export async function updateWorkflowIfPlanVersion(scope: Scope, clientAccountId:
   const [row] = await scope.tx
     .update(campaigns)
     .set({ ...fields, archivedAt: fields.status === "archived" ? new Date() : null, updatedAt: new Date() })
-    .where(
-      and(
-        eq(campaigns.organizationId, scope.organizationId),
-        eq(campaigns.clientAccountId, clientAccountId),
-        eq(campaigns.id, campaignId),
-        eq(campaigns.planVersion, expectedPlanVersion),
-      ),
-    )
+    .where(oneCampaign(scope, clientAccountId, campaignId, eq(campaigns.planVersion, expectedPlanVersion)))
     .returning();
   return row ?? null;
 }

@@ -1,9 +1,15 @@
-import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { lineItems, type LineItemRow } from "@db/schema";
 import type { LineFields } from "~/domain/plan";
 import type { Scope } from "~/models/scope.server";
 
 export type { LineFields };
+
+
+/** One line of one campaign in the scope's organization, plus any extra conditions. */
+function oneLine(scope: Scope, campaignId: string, lineId: string, ...extra: SQL[]): SQL {
+  return and(eq(lineItems.organizationId, scope.organizationId), eq(lineItems.campaignId, campaignId), eq(lineItems.id, lineId), ...extra)!;
+}
 
 /** Every line of a campaign in plan order: one query, whatever the number of lines. */
 export async function listLines(scope: Scope, campaignId: string): Promise<LineItemRow[]> {
@@ -18,7 +24,7 @@ export async function findLine(scope: Scope, campaignId: string, lineId: string)
   const [row] = await scope.tx
     .select()
     .from(lineItems)
-    .where(and(eq(lineItems.organizationId, scope.organizationId), eq(lineItems.campaignId, campaignId), eq(lineItems.id, lineId)));
+    .where(oneLine(scope, campaignId, lineId));
   return row;
 }
 
@@ -43,14 +49,7 @@ export async function updateLineIfVersion(scope: Scope, campaignId: string, line
   const [row] = await scope.tx
     .update(lineItems)
     .set({ ...changes, version: sql`${lineItems.version} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(lineItems.organizationId, scope.organizationId),
-        eq(lineItems.campaignId, campaignId),
-        eq(lineItems.id, lineId),
-        eq(lineItems.version, expectedVersion),
-      ),
-    )
+    .where(oneLine(scope, campaignId, lineId, eq(lineItems.version, expectedVersion)))
     .returning();
   return row ?? null;
 }
@@ -58,14 +57,7 @@ export async function updateLineIfVersion(scope: Scope, campaignId: string, line
 export async function deleteLineIfVersion(scope: Scope, campaignId: string, lineId: string, expectedVersion: number): Promise<boolean> {
   const rows = await scope.tx
     .delete(lineItems)
-    .where(
-      and(
-        eq(lineItems.organizationId, scope.organizationId),
-        eq(lineItems.campaignId, campaignId),
-        eq(lineItems.id, lineId),
-        eq(lineItems.version, expectedVersion),
-      ),
-    )
+    .where(oneLine(scope, campaignId, lineId, eq(lineItems.version, expectedVersion)))
     .returning({ id: lineItems.id });
   return rows.length === 1;
 }

@@ -1,9 +1,11 @@
 // `npm run bench`: build, start the server on a real PostgreSQL, drive pages, print req/s and p50/p95/p99.
-// Figures go into the issue notes; nothing here asserts a timing.
+// Figures go into the issue notes; nothing here asserts a timing. Last, the timings the tests used to
+// assert (tests/bench/timings.ts: import answers, login medians, SIGTERM to exit), on the embedded database.
 import { execSync } from "node:child_process";
 import { printResults, runLoad, type LoadResult, type LoadTarget } from "./load";
 import { benchPlanPage } from "./plan-page";
 import { startBenchServer } from "./server";
+import { runTimings } from "./timings";
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -49,3 +51,4 @@ try {
 } finally {
   await server.stop();
 }
+await runTimings();

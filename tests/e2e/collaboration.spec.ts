@@ -1,28 +1,13 @@
-import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, openPlan, person, screenshot, signIn, siteOrigin, test } from "./fixtures";
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await signIn(page, email);
-  return page;
-}
-
-test("planner, lead planner and client viewer: submit → agency approval → client approval → locked → revision → diff → re-approval", async ({ browser, consoleErrors }) => {
-  void consoleErrors;
+test("planner, lead planner and client viewer: submit → agency approval → client approval → locked → revision → diff → re-approval", async ({ browser, plan }) => {
   test.setTimeout(120_000);
   const planner = await person(browser, DEMO.planner);
   const lead = await person(browser, DEMO.lead);
   const viewer = await person(browser, DEMO.viewer);
 
-  // The planner works on a copy of the demo plan.
-  await planner.goto("/o/demo-agency");
-  await planner.getByRole("link", { name: "Demo Brand" }).click();
-  await planner.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  await planner.locator("summary", { hasText: /^Duplicate$/ }).click();
-  await planner.getByTestId("duplicate-form").getByRole("button", { name: "Make the copy" }).click();
-  await expect(planner.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  // The planner works on this test's own plan (it ends approved, so no other test may share it).
+  await openPlan(planner, plan);
   const url = planner.url();
 
   // Live awareness: the lead has the plan open; the planner's edit appears without a reload.
@@ -58,7 +43,7 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
   await lead.reload();
   await expect(lead.getByTestId("workflow-status")).toContainText("Approved");
   await expect(lead.getByRole("button", { name: /^Edit — / })).toHaveCount(0);
-  const forged = await lead.request.post(`${url}?index`, { form: { intent: "add-line" }, headers: { Origin: new URL(url).origin }, maxRedirects: 0 });
+  const forged = await lead.request.post(`${url}?index`, { form: { intent: "add-line" }, headers: { Origin: siteOrigin() }, maxRedirects: 0 });
   expect(forged.status()).toBe(409);
 
   // A revision: a new draft version; the approved one stays readable in the version list.
@@ -107,16 +92,14 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
   await viewer.context().close();
 });
 
-test("comments: “@” suggests the team by keyboard; a long word wraps; an over-long comment is refused and kept", async ({ page, consoleErrors }) => {
-  void consoleErrors;
+test("comments: “@” suggests the team by keyboard; a long word wraps; an over-long comment is refused and kept", async ({ page, plan }) => {
   test.setTimeout(90_000);
-  await page.goto("/login");
   await signIn(page, DEMO.planner);
-  await page.goto("/o/demo-agency");
-  await page.getByRole("link", { name: "Demo Brand" }).click();
-  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
+  await openPlan(page, plan);
   const threads = page.getByTestId("comment-thread");
-  const threadsBefore = await threads.count();
+  // A plan of its own: no comment yet, and nobody else comments on it meanwhile.
+  const threadsBefore = 0;
+  await expect(threads).toHaveCount(threadsBefore);
 
   const box = page.getByLabel("Add a comment (mention a teammate with @name)");
   const suggestions = page.getByRole("listbox", { name: "Teammates to mention" });

@@ -1,7 +1,6 @@
 import { expect, expectAccessible, screenshot, test } from "./fixtures";
 
-test("home page answers in English, switches to Chinese and back", async ({ page, consoleErrors }) => {
-  void consoleErrors;
+test("home page answers in English, switches to Chinese and back", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "en-GB");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Media plans that know what each ecosystem gives back");
@@ -24,14 +23,13 @@ test("home page answers in English, switches to Chinese and back", async ({ page
   await expect(page.locator("html")).toHaveAttribute("lang", "en-GB");
 });
 
-test("an unknown page is a real 404 inside the app shell", async ({ page, consoleErrors }) => {
+test("an unknown page is a real 404 inside the app shell", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await expect(page.getByRole("link", { name: "Back to the start page" })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "not-found");
-  void consoleErrors;
 });
 
 test("Accept-Language chooses Chinese when no cookie is set", async ({ browser }) => {

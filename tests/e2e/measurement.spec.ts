@@ -1,12 +1,9 @@
-import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, openPlan, screenshot, signIn, test } from "./fixtures";
 
-test("a mismatch shows its alternatives; landing in a WeChat mini program makes it measurable and coverage rises", async ({ page, consoleErrors }) => {
-  void consoleErrors;
-  await page.goto("/login");
+test("a mismatch shows its alternatives; landing in a WeChat mini program makes it measurable and coverage rises", async ({ page, plan }) => {
   await signIn(page, DEMO.lead);
-  await page.goto("/o/demo-agency");
-  await page.getByRole("link", { name: "Demo Brand" }).click();
-  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
+  // Its own plan: the change of destination below is made on it, not on the seeded demo campaign.
+  await openPlan(page, plan);
   await page.getByTestId("open-measurement").click();
   await expect(page.getByRole("heading", { level: 1, name: "Measurement plan" })).toBeVisible();
   await expectAccessible(page);

@@ -2,10 +2,9 @@
 // Chinese (header included, Sign out on screen), pass axe, and the sideways-scrolling calendar and
 // catalog chart can be reached and scrolled with the keyboard.
 import type { Locator, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+import { DEMO, DEMO_ORG, expect, expectAccessible, openPlan, screenshot, signIn, test } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
-const CAMPAIGN = /^Chinese New Year 2027 — Demo Brand skincare launch$/;
 const LANGUAGES = [
   { lng: "en", htmlLang: "en-GB", signOut: "Sign out", catalog: "Channel catalog", calendar: "Calendar", month: "Jan 2027", measurement: "Measurement plan" },
   { lng: "zh", htmlLang: "zh-CN", signOut: "退出登录", catalog: "渠道目录", calendar: "日历", month: "2027年1月", measurement: "衡量方案" },
@@ -85,37 +84,31 @@ async function expectKeyboardScrollable(region: Locator, { mustScroll }: { mustS
   await region.evaluate((element) => element.scrollTo({ left: 0 }));
 }
 
-test("at 390 px the planner's pages fit the screen in English and Chinese", async ({ page, consoleErrors }) => {
+test("at 390 px the planner's pages fit the screen in English and Chinese", async ({ page, plan }) => {
   // Eight pages, each through axe and a full-page screenshot.
   test.setTimeout(240_000);
-  void consoleErrors;
-  await page.goto("/login");
   await signIn(page, DEMO.lead);
-  await page.goto("/o/demo-agency");
-  await page.getByRole("link", { name: "Demo Brand" }).click();
-  await page.getByTestId("campaign-list").getByRole("link", { name: CAMPAIGN }).click();
+  await openPlan(page, plan);
   await expect(page.getByTestId("calendar")).toBeVisible();
-  const planPath = new URL(page.url()).pathname;
 
   for (const language of LANGUAGES) {
     if (language.lng === "zh") await page.getByRole("button", { name: "中文" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", language.htmlLang);
 
     // The demo client.
-    await page.goto("/o/demo-agency");
-    await page.getByRole("link", { name: "Demo Brand" }).click();
+    await page.goto(plan.clientPath);
     await expect(page.getByTestId("campaign-list")).toBeVisible();
     await expectFitsPhone(page, language.signOut);
     await expectAccessible(page);
     await screenshot(page, `phone-client-${language.lng}`);
 
-    // The demo campaign's plan. Its line table scrolls in a container of its own, which is allowed; the
+    // The test's own plan. Its line table scrolls in a container of its own, which is allowed; the
     // rest of the page is checked by the separate test below (see its note).
-    await page.goto(planPath);
+    await page.goto(plan.path);
     await expect(page.getByTestId("calendar")).toBeVisible();
     await expectHeaderFits(page, language.signOut);
-    const plan = await pageOverflow(page);
-    if (plan.width > PHONE.width) test.info().annotations.push({ type: "plan page overflow", description: `${language.lng}: ${plan.width}px, pushed by ${plan.culprits.join(", ")}` });
+    const overflow = await pageOverflow(page);
+    if (overflow.width > PHONE.width) test.info().annotations.push({ type: "plan page overflow", description: `${language.lng}: ${overflow.width}px, pushed by ${overflow.culprits.join(", ")}` });
     const calendar = page.getByRole("region", { name: language.calendar });
     await expect(calendar).toContainText(language.month);
     await expectKeyboardScrollable(calendar, { mustScroll: true });
@@ -130,7 +123,7 @@ test("at 390 px the planner's pages fit the screen in English and Chinese", asyn
     await screenshot(page, `phone-measurement-${language.lng}`);
 
     // The channel catalog, through the organization's navigation.
-    await page.goto("/o/demo-agency");
+    await page.goto(`/o/${DEMO_ORG}`);
     await page.getByRole("link", { name: language.catalog }).click();
     await expect(page.getByTestId("placements")).toBeVisible();
     await expectFitsPhone(page, language.signOut);
@@ -145,13 +138,9 @@ test("at 390 px the planner's pages fit the screen in English and Chinese", asyn
 });
 
 // The plan page itself: plan actions wrap, lines are cards, the summary's screen-reader tables are clipped.
-test("at 390 px the plan page itself fits the screen in English and Chinese", async ({ page, consoleErrors }) => {
-  void consoleErrors;
-  await page.goto("/login");
+test("at 390 px the plan page itself fits the screen in English and Chinese", async ({ page, plan }) => {
   await signIn(page, DEMO.lead);
-  await page.goto("/o/demo-agency");
-  await page.getByRole("link", { name: "Demo Brand" }).click();
-  await page.getByTestId("campaign-list").getByRole("link", { name: CAMPAIGN }).click();
+  await openPlan(page, plan);
   await expect(page.getByTestId("calendar")).toBeVisible();
   try {
     await expectFitsPhone(page, "Sign out");

@@ -1,10 +1,9 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+import { DEMO, DEMO_ORG, expect, expectAccessible, openPlan, person, screenshot, signIn, test, uniqueName } from "./fixtures";
 
 async function openDemoClient(page: Page, email: string) {
-  await page.goto("/login");
   await signIn(page, email);
-  await page.goto("/o/demo-agency");
+  await page.goto(`/o/${DEMO_ORG}`);
   await page.getByRole("link", { name: "Demo Brand" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
 }
@@ -20,13 +19,13 @@ async function addLine(page: Page, ecosystem: string, placement: string, destina
   await expect(page.getByTestId("lines").locator("tbody > tr")).toHaveCount(expectedLines);
 }
 
-test("a planner builds a campaign across four ecosystems, sees badges and charts, flights a line front-loaded", async ({ page, consoleErrors }) => {
+test("a planner builds a campaign across four ecosystems, sees badges and charts, flights a line front-loaded", async ({ page }) => {
   // One planner's whole session (six lines, checks, a fixed buy, unsaved edits): longer than one step.
   test.slow();
-  void consoleErrors;
+  const name = uniqueName("Mid-Autumn 2027");
   await openDemoClient(page, DEMO.planner);
   await page.getByRole("link", { name: "New campaign", exact: true }).click();
-  await page.getByLabel("Campaign name").fill("Mid-Autumn 2027");
+  await page.getByLabel("Campaign name").fill(name);
   await page.getByLabel("Objective").selectOption("consideration");
   await page.getByLabel("Total budget (CNY)").fill("¥1,200,000");
   await page.getByLabel("Start date").fill("2027-09-01");
@@ -35,10 +34,10 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await page.getByLabel("FX rate (CNY per 1 unit of the reporting currency)").fill("7.8");
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByText("The end date is before the start date.")).toBeVisible();
-  await expect(page.getByLabel("Campaign name")).toHaveValue("Mid-Autumn 2027");
+  await expect(page.getByLabel("Campaign name")).toHaveValue(name);
   await page.getByLabel("End date").fill("2027-09-30");
   await page.getByRole("button", { name: "Create campaign" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Mid-Autumn 2027" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("campaign-facts")).toContainText("€153,846.15");
   await expectAccessible(page);
 
@@ -128,19 +127,11 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
 });
 
-test("two people edit the same line: the second gets the conflict view, nothing is lost", async ({ browser, consoleErrors }) => {
-  void consoleErrors;
-  const plannerContext = await browser.newContext();
-  const leadContext = await browser.newContext();
-  const planner = await plannerContext.newPage();
-  const lead = await leadContext.newPage();
-  await openDemoClient(planner, DEMO.planner);
-  await planner.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  await expect(planner.getByRole("heading", { level: 1, name: /Chinese New Year 2027/ })).toBeVisible();
-  const url = planner.url();
-  await lead.goto("/login");
-  await signIn(lead, DEMO.lead);
-  await lead.goto(url);
+test("two people edit the same line: the second gets the conflict view, nothing is lost", async ({ browser, plan }) => {
+  const planner = await person(browser, DEMO.planner);
+  const lead = await person(browser, DEMO.lead);
+  await openPlan(planner, plan);
+  await openPlan(lead, plan);
 
   // Both open the editor of the first line.
   await planner.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
@@ -195,19 +186,20 @@ test("two people edit the same line: the second gets the conflict view, nothing 
   await planner.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
   await expect(plannerForm.getByLabel("Creative formats")).toHaveValue("15s vertical video");
   await expect(plannerForm.getByLabel("Audience / targeting")).toHaveValue("Women 25-40, tier 1-2 cities");
-  await plannerContext.close();
-  await leadContext.close();
+  await planner.context().close();
+  await lead.context().close();
 });
 
-test("delete a line and archive a campaign: asked once, undone from the toast, restored from the archive", async ({ page, consoleErrors }) => {
-  void consoleErrors;
-  await openDemoClient(page, DEMO.lead);
-  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  // A name of its own: other tests make "(copy)" campaigns at the same time.
+test("delete a line and archive a campaign: asked once, undone from the toast, restored from the archive", async ({ page, plan }) => {
+  const copyName = uniqueName("Undo and archive trial");
+  await signIn(page, DEMO.lead);
+  await openPlan(page, plan);
+  // The test's own plan, copied under a name of its own: the copy is what is deleted from and archived.
   await page.locator("summary", { hasText: /^Duplicate$/ }).click();
-  await page.getByTestId("duplicate-form").getByLabel("Name of the copy").fill("Undo and archive trial");
+  await page.getByTestId("duplicate-form").getByLabel("Name of the copy").fill(copyName);
   await page.getByTestId("duplicate-form").getByRole("button", { name: "Make the copy" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Undo and archive trial" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: copyName })).toBeVisible();
+  await expect(page.getByTestId("lines").locator("tbody > tr")).toHaveCount(plan.lineCount);
   const lines = page.getByTestId("lines");
   const rows = lines.locator("tbody > tr");
   const count = await rows.count();
@@ -231,13 +223,13 @@ test("delete a line and archive a campaign: asked once, undone from the toast, r
   await page.getByTestId("confirm-archive").getByRole("button", { name: "Yes, archive" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Demo Brand" })).toBeVisible();
   await expect(page.getByTestId("toast")).toContainText("archived");
-  await expect(page.getByTestId("campaign-list").getByRole("link", { name: "Undo and archive trial" })).toHaveCount(0);
+  await expect(page.getByTestId("campaign-list").getByRole("link", { name: copyName })).toHaveCount(0);
   await page.getByTestId("campaign-filter").getByRole("link", { name: "Archived" }).click();
-  const archivedCopy = page.getByTestId("campaign-list").locator("li", { hasText: "Undo and archive trial" });
+  const archivedCopy = page.getByTestId("campaign-list").locator("li", { hasText: copyName });
   await expect(archivedCopy).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "client-archived");
   await archivedCopy.getByRole("button", { name: /^Restore/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Undo and archive trial" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: copyName })).toBeVisible();
   await expect(page.getByTestId("toast")).toContainText("restored from the archive");
 });

@@ -1,18 +1,10 @@
 import ExcelJS from "exceljs";
 import path from "node:path";
-import { DEMO, expect, expectAccessible, screenshot, signIn, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, openPlan, screenshot, signIn, test } from "./fixtures";
 
-test("export the demo plan, change a budget and add a line in Excel, import, preview, apply", async ({ page, consoleErrors }, testInfo) => {
-  void consoleErrors;
-  await page.goto("/login");
+test("export a plan, change a budget and add a line in Excel, import, preview, apply", async ({ page, plan }, testInfo) => {
   await signIn(page, DEMO.lead);
-  await page.goto("/o/demo-agency");
-  await page.getByRole("link", { name: "Demo Brand" }).click();
-  // Work on a copy so other tests keep the demo campaign as seeded.
-  await page.getByTestId("campaign-list").getByRole("link", { name: /^Chinese New Year 2027 — Demo Brand skincare launch$/ }).click();
-  await page.locator("summary", { hasText: /^Duplicate$/ }).click();
-  await page.getByTestId("duplicate-form").getByRole("button", { name: "Make the copy" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /\(copy\)$/ })).toBeVisible();
+  await openPlan(page, plan);
 
   await page.getByText("Export", { exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
