@@ -75,11 +75,17 @@ export async function setPositions(scope: Scope, campaignId: string, orderedIds:
     .where(and(eq(lineItems.organizationId, scope.organizationId), eq(lineItems.campaignId, campaignId), inArray(lineItems.id, orderedIds)));
 }
 
-export async function shiftPositionsAfter(scope: Scope, campaignId: string, position: number): Promise<void> {
-  await scope.tx
-    .update(lineItems)
-    .set({ position: sql`${lineItems.position} + 1` })
-    .where(and(eq(lineItems.organizationId, scope.organizationId), eq(lineItems.campaignId, campaignId), gt(lineItems.position, position)));
+/** Closes the gaps a removal leaves: positions become 0..n-1 in plan order, so "#" in a file counts 1, 2, 3… (one statement). */
+export async function compactPositions(scope: Scope, campaignId: string): Promise<void> {
+  await scope.tx.execute(sql`
+    update ${lineItems} set position = ordered.place
+    from (
+      select id, (row_number() over (order by position, created_at) - 1)::int as place
+      from ${lineItems}
+      where organization_id = ${scope.organizationId} and campaign_id = ${campaignId}
+    ) as ordered
+    where ${lineItems.organizationId} = ${scope.organizationId} and ${lineItems.campaignId} = ${campaignId}
+      and ${lineItems.id} = ordered.id and ${lineItems.position} <> ordered.place`);
 }
 
 /** Makes room at a position: every line from it on moves down one (a restored line goes back in its place). */

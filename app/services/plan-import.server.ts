@@ -8,7 +8,7 @@ import type { Locale } from "~/i18n/config";
 import { recordActivity } from "~/models/activity.server";
 import { insertCampaign, lockCampaign, touchCampaign, updateCampaignIfVersion } from "~/models/campaign.server";
 import { claimImportJob, findImportJob, insertImportJob, setImportResult } from "~/models/import-job.server";
-import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
+import { compactPositions, deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
 import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
 import { findOrganizationPlacement, loadOrganizationCatalog } from "./catalog.server";
 import { parseImportFile, type ImportParseResult } from "./import/index.server";
@@ -134,6 +134,7 @@ export async function applyImport(access: ClientAccess, campaignId: string, jobI
         const version = currentVersions.get(line.id);
         if (version !== undefined && (await deleteLineIfVersion(scope, campaignId, line.id, version))) removed++;
       }
+      if (removed > 0) await compactPositions(scope, campaignId);
       await touchCampaign(scope, access.client.id, campaignId);
       const result = { added: inserted.length, changed, removed };
       await setImportResult(scope, jobId, result);

@@ -31,7 +31,7 @@ import {
   updateCampaignIfVersion,
   type CampaignFields,
 } from "~/models/campaign.server";
-import { deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, setPositions, shiftPositionsFrom, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
+import { compactPositions, deleteLineIfVersion, findLine, insertLines, listLines, nextPosition, setPositions, shiftPositionsFrom, updateLineIfVersion, type LineFields } from "~/models/line-item.server";
 import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
 import type { Scope } from "~/models/scope.server";
 import { findOrganizationPlacement, loadOrganizationCatalog, type OrganizationCatalog } from "./catalog.server";
@@ -317,6 +317,7 @@ export async function deleteLine(access: ClientAccess, campaignId: string, lineI
     const before = await findLine(scope, campaignId, lineId);
     if (!before) return null;
     if (!(await deleteLineIfVersion(scope, campaignId, lineId, expectedVersion))) return { ok: false, kind: "conflict", current: null };
+    await compactPositions(scope, campaignId);
     await touchCampaign(scope, access.client.id, campaignId);
     // The whole line is kept with the entry, so "Undo" in the toast can put it back as it was.
     const restore = { ...storedLineFields(before), position: before.position };

@@ -53,6 +53,18 @@ describe(`undo (${process.env.QIAO_TEST_DRIVER})`, () => {
     expect(feed).not.toContain("Women 25-40");
   });
 
+  it("after a delete the lines are numbered without a gap, in the plan and in the exported \"#\" column", async () => {
+    const { planner, campaign, lines, planPath } = await setup();
+    const first = lines[0]!;
+    expect((await call(`${planPath}?index`, { cookie: planner.cookie, form: { intent: "delete-line", lineId: first.id, version: String(first.version) } })).status).toBe(302);
+    const positions = await queryRows<{ position: number }>(getDatabase().db, sql`select position from line_items where campaign_id = ${campaign.id} order by position`);
+    expect(positions.map((row) => row.position)).toEqual([0, 1]);
+    // The CSV's "#" column (the first after the header) reads 1 and 2: Second, then Third.
+    const csv = await (await call(`${planPath}/export.csv`, { cookie: planner.cookie })).text();
+    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+    expect(rows.map((row) => row.split(",")[0])).toEqual(["1", "2"]);
+  });
+
   it("an archived campaign is listed under Archived and restored to the status it had; a viewer cannot restore it", async () => {
     const { org, client, planner, campaign, clientPath, planPath } = await setup();
     const archived = await call(`${planPath}?index`, { cookie: planner.cookie, form: { intent: "archive", version: String(campaign.version) } });
