@@ -1,7 +1,12 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { useLocale } from "~/i18n/i18n";
+import { BackLink } from "./back-link";
+import { PageTitle } from "./forms";
+import { PillLink } from "./pill-link";
 
 export type ActivityItem = { id: string; subjectType: string; action: string; actorName: string | null; createdAt: string; changes: Record<string, unknown> | null };
 
@@ -28,9 +33,9 @@ export function ActivityFeed({ items, filter, nextBefore, locale }: { items: Act
     <section className="card space-y-3" data-testid="activity">
       <nav className="flex flex-wrap gap-2 text-sm" aria-label={t("collab.activity")}>
         {filters.map((f) => (
-          <Link key={f || "all"} to={f ? `?type=${f}` : "?"} aria-current={filter === f ? "page" : undefined} className={filter === f ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}>
+          <PillLink key={f || "all"} to={f ? `?type=${f}` : "?"} isCurrent={filter === f}>
             {f ? t(`collab.filter.${f}`) : t("collab.filterAll")}
-          </Link>
+          </PillLink>
         ))}
       </nav>
       {items.length === 0 ? <p className="text-sm text-slate-600">{t("collab.noActivity")}</p> : null}
@@ -52,5 +57,17 @@ export function ActivityFeed({ items, filter, nextBefore, locale }: { items: Act
         </Link>
       ) : null}
     </section>
+  );
+}
+
+/** A client's or a campaign's activity page: back to what it belongs to, its title, the feed. */
+export function ActivityPage({ back, title, feed }: { back: ReactNode; title: ReactNode; feed: { items: ActivityItem[]; filter: string; nextBefore: string | null } }) {
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <BackLink to="..">{back}</BackLink>
+      <PageTitle>{title}</PageTitle>
+      <ActivityFeed items={feed.items} filter={feed.filter} nextBefore={feed.nextBefore} locale={locale} />
+    </div>
   );
 }

@@ -1,4 +1,6 @@
-import type { FieldMetadata } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
 import { SelectField, TextField } from "./forms";
@@ -28,6 +30,31 @@ export function CampaignFields({ fields }: { fields: CampaignFieldsMeta }) {
       <TextField meta={fields.fxRate} label={t("planner.fxRate")} help={t("planner.fxHelp")} />
       <TextField meta={fields.notes} label={t("planner.notes")} className="md:col-span-2" />
     </div>
+  );
+}
+
+/** The campaign form of "new campaign" and "edit campaign details": what the form sends first (intent, version, errors), the fields, its button. */
+export function CampaignForm({
+  form,
+  fields,
+  className,
+  submitLabel,
+  children,
+}: {
+  form: FormMetadata<CampaignFormShape, string[]>;
+  fields: CampaignFieldsMeta;
+  className: string;
+  submitLabel: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className={className}>
+      {children}
+      <CampaignFields fields={fields} />
+      <button type="submit" className="btn-primary">
+        {submitLabel}
+      </button>
+    </Form>
   );
 }
 

@@ -35,13 +35,23 @@ type TextFieldProps = {
   inputClassName?: string;
 };
 
-export function TextField({ meta, label, type = "text", help, autoComplete, className, readOnly, inputClassName }: TextFieldProps) {
-  const input = getInputProps(meta, { type, ariaDescribedBy: help ? `${meta.id}-help` : undefined });
+/** A field's frame: its label, the control (and any help), its errors. */
+function FieldFrame({ meta, label, className, children }: { meta: FieldMetadata<string | undefined>; label: string; className?: string; children: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
+      {children}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextField({ meta, label, type = "text", help, autoComplete, className, readOnly, inputClassName }: TextFieldProps) {
+  const input = getInputProps(meta, { type, ariaDescribedBy: help ? `${meta.id}-help` : undefined });
+  return (
+    <FieldFrame meta={meta} label={label} className={className}>
       <input
         {...input}
         key={input.key}
@@ -54,8 +64,7 @@ export function TextField({ meta, label, type = "text", help, autoComplete, clas
           {help}
         </p>
       ) : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -72,10 +81,7 @@ export function SelectField({
 }) {
   const select = getSelectProps(meta);
   return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <FieldFrame meta={meta} label={label} className={className}>
       <select
         {...select}
         key={select.key}
@@ -87,8 +93,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -3,10 +3,17 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/i18n/format";
 import type { Locale } from "~/i18n/config";
+import { ColumnHeads } from "./column-heads";
 import { ErrorList, SelectField, TextField } from "./forms";
+import { PostButton } from "./post-button";
 
 export type TeamRow = { id: string; name: string; email: string; role: string };
 export type PendingInvitation = { id: string; email: string; role: string; expiresAt: string };
+
+/** An open invitation as the pending list shows it; `role` is the role it grants (in the organization or the client team). */
+export function toPendingInvitation(invitation: { id: string; email: string; expiresAt: Date }, role: string): PendingInvitation {
+  return { id: invitation.id, email: invitation.email, role, expiresAt: invitation.expiresAt.toISOString() };
+}
 
 /** Members with their roles; role changes and removal when the viewer may manage the team. */
 export function MembersTable({
@@ -26,22 +33,10 @@ export function MembersTable({
   return (
     <table className="w-full text-left text-sm">
       <thead className="border-b border-slate-200 text-slate-600">
-        <tr>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            {t("members.name")}
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            {t("members.email")}
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            {t("members.role")}
-          </th>
-          {canManage ? (
-            <th scope="col" className="py-2 font-medium">
-              {t("members.actions")}
-            </th>
-          ) : null}
-        </tr>
+        <ColumnHeads
+          cellClassName="py-2 pr-3 font-medium"
+          columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, canManage && { label: t("members.actions"), className: "py-2 font-medium" }]}
+        />
       </thead>
       <tbody>
         {members.map((member) => (
@@ -76,13 +71,7 @@ export function MembersTable({
             </td>
             {canManage ? (
               <td className="py-2">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="userId" value={member.id} />
-                  <button type="submit" className="btn-secondary text-red-800" aria-label={`${t("members.remove")} — ${member.name}`}>
-                    {t("members.remove")}
-                  </button>
-                </Form>
+                <PostButton values={{ intent: "remove", userId: member.id }} label={t("members.remove")} subject={member.name} className="btn-secondary text-red-800" />
               </td>
             ) : null}
           </tr>
@@ -145,19 +134,54 @@ export function PendingInvitations({ invitations, canManage, locale }: { invitat
               <span>
                 {invitation.email} · {t(`roles.${invitation.role}`)} · {t("members.expires", { date: formatDate(invitation.expiresAt.slice(0, 10), locale) })}
               </span>
-              {canManage ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="invitationId" value={invitation.id} />
-                  <button type="submit" className="btn-secondary">
-                    {t("members.revoke")}
-                  </button>
-                </Form>
-              ) : null}
+              {canManage ? <PostButton values={{ intent: "revoke", invitationId: invitation.id }} label={t("members.revoke")} /> : null}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** What a team action answers (`handleTeamAction`): the invite form's reply, a member's error, a new invitation's link. */
+export type TeamActionData = {
+  intent?: unknown;
+  result?: SubmissionResult<string[]> | null;
+  memberError?: { userId: string; message: string } | null;
+  created?: { email: string; link: string } | null;
+};
+
+/** The members page and a client's team page: the team, and for those who manage it the invite form and open invitations. */
+export function TeamSections({
+  members,
+  roles,
+  inviteRoles,
+  canManage,
+  currentUserId,
+  invitations,
+  actionData,
+  locale,
+}: {
+  members: TeamRow[];
+  roles: readonly string[];
+  inviteRoles: readonly string[];
+  canManage: boolean;
+  currentUserId: string;
+  invitations: PendingInvitation[];
+  actionData: TeamActionData | undefined;
+  locale: Locale;
+}) {
+  return (
+    <>
+      <section className="card overflow-x-auto">
+        <MembersTable members={members} roles={roles} canManage={canManage} currentUserId={currentUserId} error={actionData?.memberError ?? null} />
+      </section>
+      {canManage ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <InviteForm roles={inviteRoles} lastResult={actionData?.intent === "invite" ? actionData.result : null} created={actionData?.created ?? null} />
+          <PendingInvitations invitations={invitations} canManage locale={locale} />
+        </div>
+      ) : null}
+    </>
   );
 }

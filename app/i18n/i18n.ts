@@ -1,6 +1,8 @@
 import i18next, { type i18n } from "i18next";
+import { useRouteLoaderData } from "@remix-run/react";
 import { initReactI18next, useTranslation } from "react-i18next";
-import type { Locale } from "./config";
+import type { loader as rootLoader } from "~/root";
+import { DEFAULT_LOCALE, type Locale } from "./config";
 import type { Resources } from "./en";
 
 // One instance per locale per process (server) or page (browser); never one per request.
@@ -32,4 +34,9 @@ export function useRouteStrings(bundle: Partial<Resources> | undefined): void {
   if (!bundle || added.has(bundle)) return;
   i18n.addResourceBundle(i18n.language, "translation", bundle, true, true);
   added.add(bundle);
+}
+
+/** The reader's locale, as the root loader chose it (for formatting numbers, money and dates). */
+export function useLocale(): Locale {
+  return useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
 }

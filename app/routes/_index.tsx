@@ -1,16 +1,14 @@
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getSession } from "~/auth/session.server";
 import { homePathFor } from "~/services/navigation.server";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { DATA_LEVELS } from "~/domain/data-level";
-import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
-import type { loader as rootLoader } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Qiao 桥 — China retail-media planning" }];
 
@@ -24,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const levels = [...DATA_LEVELS].reverse();
   return (
     <div className="space-y-8">

@@ -8,19 +8,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword, passwordProblem } from "~/auth/login.server";
 import { requireSession, sessionCookie } from "~/auth/session.server";
+import { NewPasswordField } from "~/components/auth-form";
 import { FormErrors, PageTitle, TextField } from "~/components/forms";
 import { encodeMessage } from "~/i18n/message";
 import { ChangePasswordSchema } from "~/services/forms/auth.server";
 import { organizationsOf } from "~/services/navigation.server";
 import { toastHeader } from "~/toast.server";
+import { keepRetryAfter } from "../login/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Account · Qiao 桥" }];
 
-// Keep Retry-After on a 429 (Remix keeps only what a headers export passes on).
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : loaderHeaders;
-};
+export const headers: HeadersFunction = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
@@ -86,7 +84,7 @@ export default function AccountPage() {
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
           <FormErrors errors={form.errors} />
           <TextField meta={fields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" />
-          <TextField meta={fields.newPassword} label={t("auth.newPassword")} type="password" autoComplete="new-password" help={t("auth.passwordHelp")} />
+          <NewPasswordField meta={fields.newPassword} label={t("auth.newPassword")} />
           <button type="submit" className="btn-primary">
             {t("auth.submitPasswordChange")}
           </button>

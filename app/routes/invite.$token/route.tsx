@@ -7,6 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSession, sessionCookie } from "~/auth/session.server";
+import { NewPasswordField } from "~/components/auth-form";
 import { FormErrors, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { findUserByEmail } from "~/models/user.server";
@@ -117,7 +118,7 @@ export default function InvitationPage() {
             {t("auth.email")}: <strong>{invitation.email}</strong>
           </p>
           <TextField meta={fields.name} label={t("auth.name")} autoComplete="name" />
-          <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="new-password" help={t("auth.passwordHelp")} />
+          <NewPasswordField meta={fields.password} label={t("auth.password")} />
           <button type="submit" className="btn-primary">
             {t("invite.submitSignup")}
           </button>

@@ -4,10 +4,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { signIn } from "~/auth/login.server";
 import { getSession, sessionCookie } from "~/auth/session.server";
+import { AuthSubmit, OtherWayIn } from "~/components/auth-form";
 import { FormErrors, TextField } from "~/components/forms";
 import { isEmbeddedDatabase } from "~/db.server";
 import { safeRedirectPath } from "~/domain/safe-redirect";
@@ -16,14 +17,11 @@ import { DEMO_PASSWORD, DEMO_USERS } from "~/services/demo.server";
 import { LoginSchema } from "~/services/forms/auth.server";
 import { homePathFor } from "~/services/navigation.server";
 import { withAuthScope } from "~/models/scope.server";
+import { keepRetryAfter } from "./retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Qiao 桥" }];
 
-// Keep Retry-After on a 429 (Remix keeps only what a headers export passes on).
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : loaderHeaders;
-};
+export const headers: HeadersFunction = keepRetryAfter;
 
 // Public route: signing in needs no scope. An already signed-in person goes home.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,7 +58,6 @@ export default function LoginPage() {
   const { demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const [form, fields] = useForm<{ email: string; password: string; redirectTo: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result });
   const formErrors = form.errors?.map((e) => (e === "auth.rateLimited" ? t(e, { seconds: actionData?.retryAfter ?? 60 }) : e));
   return (
@@ -72,16 +69,9 @@ export default function LoginPage() {
           <FormErrors errors={formErrors} />
           <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="username" />
           <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
-          <button type="submit" className="btn-primary w-full justify-center" disabled={navigation.state === "submitting"}>
-            {t("auth.submitLogin")}
-          </button>
+          <AuthSubmit label={t("auth.submitLogin")} />
         </Form>
-        <p className="mt-4 text-sm text-slate-700">
-          {t("auth.noAccount")}{" "}
-          <Link to="/signup" className="font-medium text-teal-800 underline">
-            {t("nav.signUp")}
-          </Link>
-        </p>
+        <OtherWayIn question={t("auth.noAccount")} to="/signup" label={t("nav.signUp")} />
       </section>
       {demo ? (
         <section className="card" aria-labelledby="demo-title">

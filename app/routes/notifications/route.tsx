@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { PageTitle } from "~/components/forms";
-import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
-import type { loader as rootLoader } from "~/root";
 import { getOwnNotifications, markAllRead } from "~/services/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Qiao 桥" }];
@@ -30,7 +28,7 @@ export default function NotificationsPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   useRouteStrings(data.strings);
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageTitle

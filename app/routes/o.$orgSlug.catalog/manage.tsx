@@ -1,8 +1,9 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextField } from "~/components/forms";
+import { PostButton } from "~/components/post-button";
 import { DATA_LEVELS } from "~/domain/data-level";
 
 type Option = { id: string; name: string };
@@ -38,14 +39,7 @@ export function CatalogManagement({ data, actionData }: { data: ManageData; acti
               <span>
                 {names.get(o.targetId) ?? o.targetId} → {t(`level.${o.level}`)}: “{o.justification}”
               </span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove-level" />
-                <input type="hidden" name="targetType" value={o.targetType} />
-                <input type="hidden" name="targetId" value={o.targetId} />
-                <button type="submit" className="btn-secondary">
-                  {t("catalog.removeOverride")}
-                </button>
-              </Form>
+              <PostButton values={{ intent: "remove-level", targetType: o.targetType, targetId: o.targetId }} label={t("catalog.removeOverride")} />
             </li>
           ))}
         </ul>
@@ -65,12 +59,7 @@ function LevelOverrideForm({ data, lastResult }: { data: ManageData; lastResult:
   const [targetType, setTargetType] = useState<string>(String(fields.targetType.initialValue ?? "destination"));
   const options = targetType === "placement" ? data.placementOptions : data.destinationOptions;
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="override-title">
-      <h3 id="override-title" className="text-lg font-semibold">
-        {t("catalog.levelOverrideTitle")}
-      </h3>
-      <p className="text-sm text-slate-600">{t("catalog.levelOverrideHelp")}</p>
-      <input type="hidden" name="intent" value="set-level" />
+    <ManageForm form={form} intent="set-level" titleId="override-title" title={t("catalog.levelOverrideTitle")} help={t("catalog.levelOverrideHelp")} submitLabel={t("catalog.saveOverride")}>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t("catalog.targetType")}</legend>
         {(["destination", "placement"] as const).map((type) => (
@@ -83,10 +72,7 @@ function LevelOverrideForm({ data, lastResult }: { data: ManageData; lastResult:
       <SelectField meta={fields.targetId} label={t("catalog.target")} options={options.map((o) => ({ value: o.id, label: o.name }))} />
       <SelectField meta={fields.level} label={t("catalog.newLevel")} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
       <TextField meta={fields.justification} label={t("catalog.justification")} help={t("catalog.justificationHelp")} />
-      <button type="submit" className="btn-primary">
-        {t("catalog.saveOverride")}
-      </button>
-    </Form>
+    </ManageForm>
   );
 }
 
@@ -94,17 +80,10 @@ function BenchmarkForm({ data, lastResult }: { data: ManageData; lastResult: Sub
   const { t } = useTranslation();
   const [form, fields] = useForm<{ placementId: string; cpm: string; cpc: string; ctr: string; cvr: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id: "benchmarks", lastResult: lastResult ?? undefined });
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="benchmark-title">
-      <h3 id="benchmark-title" className="text-lg font-semibold">
-        {t("catalog.benchmarkTitle")}
-      </h3>
-      <input type="hidden" name="intent" value="set-benchmarks" />
+    <ManageForm form={form} intent="set-benchmarks" titleId="benchmark-title" title={t("catalog.benchmarkTitle")} submitLabel={t("catalog.saveBenchmarks")}>
       <SelectField meta={fields.placementId} label={t("catalog.placement")} options={data.placementOptions.map((o) => ({ value: o.id, label: o.name }))} />
       <BenchmarkFields fields={fields} className="grid grid-cols-2 gap-3" />
-      <button type="submit" className="btn-primary">
-        {t("catalog.saveBenchmarks")}
-      </button>
-    </Form>
+    </ManageForm>
   );
 }
 
@@ -125,11 +104,7 @@ function CustomPlacementForm({ data, lastResult }: { data: ManageData; lastResul
   }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id: "custom-placement", lastResult: lastResult ?? undefined, defaultValue: { reportingLevel: "aggregated", funnelStage: "awareness" } });
   const checked = (value: unknown, option: string) => (Array.isArray(value) ? value.includes(option) : value === option);
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby="custom-title">
-      <h3 id="custom-title" className="text-lg font-semibold">
-        {t("catalog.customTitle")}
-      </h3>
-      <input type="hidden" name="intent" value="add-custom" />
+    <ManageForm form={form} intent="add-custom" titleId="custom-title" title={t("catalog.customTitle")} submitLabel={t("catalog.addCustom")}>
       <div className="grid gap-3 md:grid-cols-3">
         <SelectField meta={fields.ecosystemId} label={t("catalog.ecosystem")} options={data.ecosystems.map((e) => ({ value: e.id, label: e.name }))} />
         <TextField meta={fields.nameEn} label={t("catalog.nameEn")} />
@@ -162,8 +137,38 @@ function CustomPlacementForm({ data, lastResult }: { data: ManageData; lastResul
         <ErrorList errors={fields.destinations.errors} />
       </fieldset>
       <BenchmarkFields fields={fields} className="grid grid-cols-2 gap-3 md:grid-cols-4" />
+    </ManageForm>
+  );
+}
+
+/** The frame of each management form: a card titled for screen readers, its intent, its fields, one submit button. */
+function ManageForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  titleId,
+  title,
+  help,
+  submitLabel,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  intent: string;
+  titleId: string;
+  title: string;
+  help?: string;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-labelledby={titleId}>
+      <h3 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h3>
+      {help ? <p className="text-sm text-slate-600">{help}</p> : null}
+      <input type="hidden" name="intent" value={intent} />
+      {children}
       <button type="submit" className="btn-primary">
-        {t("catalog.addCustom")}
+        {submitLabel}
       </button>
     </Form>
   );

@@ -1,20 +1,20 @@
 import { notFound } from "~/domain/errors";
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { EcosystemLevelChart, LevelLegend } from "~/components/ecosystem-level-chart";
 import { PageTitle } from "~/components/forms";
 import { CATALOG_VERSION } from "~/domain/catalog";
 import { DATA_LEVELS } from "~/domain/data-level";
-import { DEFAULT_LOCALE } from "~/i18n/config";
+import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatPercent } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
-import type { loader as rootLoader } from "~/root";
 import { addCustomPlacement, loadOrganizationCatalog, removeLevelOverride, setBenchmarkOverride, setLevelOverride } from "~/services/catalog.server";
 import { benchmarkSchema, customPlacementSchema, LevelOverrideSchema, RemoveLevelOverrideSchema } from "~/services/forms/catalog.server";
 import { accessView, can, inScope, requireScope } from "~/tenancy/access.server";
@@ -75,7 +75,7 @@ export default function CatalogPage() {
   const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const { placements, chart, filters, ecosystems, canManage } = loaderData;
   const fmtFen = (fen?: number) => (fen === undefined ? null : formatMoney(fen, locale));
   return (
@@ -161,11 +161,7 @@ export default function CatalogPage() {
                 <p className="font-medium text-slate-700">{t("catalog.destinations")}</p>
                 <table className="mt-1 w-full text-left">
                   <thead className="sr-only">
-                    <tr>
-                      <th scope="col">{t("catalog.destinations")}</th>
-                      <th scope="col">{t("catalog.capture")}</th>
-                      <th scope="col">{t("catalog.effective")}</th>
-                    </tr>
+                    <ColumnHeads columns={[{ label: t("catalog.destinations") }, { label: t("catalog.capture") }, { label: t("catalog.effective") }]} />
                   </thead>
                   <tbody>
                     {p.routes.map((r) => (
@@ -186,25 +182,11 @@ export default function CatalogPage() {
             </div>
             <p className="mt-3 text-xs text-slate-600">
               {t("catalog.benchmarks")} ({t("catalog.indicative")}):{" "}
-              {[
-                p.benchmarks.cpmFen !== undefined ? `CPM ${fmtFen(p.benchmarks.cpmFen)}` : null,
-                p.benchmarks.cpcFen !== undefined ? `CPC ${fmtFen(p.benchmarks.cpcFen)}` : null,
-                p.benchmarks.ctr !== undefined ? `CTR ${formatPercent(p.benchmarks.ctr, locale, 2)}` : null,
-                p.benchmarks.cvr !== undefined ? `CVR ${formatPercent(p.benchmarks.cvr, locale, 2)}` : null,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
+              {benchmarkText(p.benchmarks, locale)}
               {p.orgBenchmarks ? (
                 <span className="ml-2 font-medium text-slate-800">
                   {t("catalog.yourBenchmarks")}:{" "}
-                  {[
-                    p.orgBenchmarks.cpmFen !== undefined ? `CPM ${fmtFen(p.orgBenchmarks.cpmFen)}` : null,
-                    p.orgBenchmarks.cpcFen !== undefined ? `CPC ${fmtFen(p.orgBenchmarks.cpcFen)}` : null,
-                    p.orgBenchmarks.ctr !== undefined ? `CTR ${formatPercent(p.orgBenchmarks.ctr, locale, 2)}` : null,
-                    p.orgBenchmarks.cvr !== undefined ? `CVR ${formatPercent(p.orgBenchmarks.cvr, locale, 2)}` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
+                  {benchmarkText(p.orgBenchmarks, locale)}
                 </span>
               ) : null}
             </p>
@@ -215,6 +197,17 @@ export default function CatalogPage() {
       {canManage ? <CatalogManagement data={loaderData} actionData={actionData ?? null} /> : null}
     </div>
   );
+}
+
+type Benchmarks = { cpmFen?: number; cpcFen?: number; ctr?: number; cvr?: number };
+
+/** "CPM ¥45.00 · CTR 1.20%": the benchmarks a placement has, money in CNY and rates as percentages. */
+function benchmarkText(b: Benchmarks, locale: Locale): string {
+  const money = (fen: number) => formatMoney(fen, locale);
+  const rate = (ratio: number) => formatPercent(ratio, locale, 2);
+  return [b.cpmFen !== undefined ? `CPM ${money(b.cpmFen)}` : null, b.cpcFen !== undefined ? `CPC ${money(b.cpcFen)}` : null, b.ctr !== undefined ? `CTR ${rate(b.ctr)}` : null, b.cvr !== undefined ? `CVR ${rate(b.cvr)}` : null]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 function FilterSelect({ name, label, value, all, options }: { name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {

@@ -1,19 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { NamingTemplateSchema } from "~/services/forms/planner.server";
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { dateNamingValues, DEFAULT_LINE_NAME_TEMPLATE, NAMING_TOKENS, renderLineName, validateTemplate } from "~/domain/naming";
 import { setNamingTemplate } from "~/services/organizations.server";
 import { redirectWithToast } from "~/toast.server";
-import { ErrorList } from "~/components/forms";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PageTitle } from "~/components/forms";
-import { DEFAULT_LOCALE } from "~/i18n/config";
+import { BackLink } from "~/components/back-link";
+import { ErrorList, PageTitle } from "~/components/forms";
+import { PillLink } from "~/components/pill-link";
+import { PostButton } from "~/components/post-button";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { loader as rootLoader } from "~/root";
 import { getCampaignList } from "~/services/planner.server";
 import { accessView, can, requireScope } from "~/tenancy/access.server";
 
@@ -85,16 +85,12 @@ export default function ClientHome() {
   const loaderData = useLoaderData<typeof loader>();
   const { access, campaigns, q, template, preview, canManageTeam } = loaderData;
   const actionData = useActionData<typeof action>();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const client = access.client;
   const canEdit = access.permissions.includes("client.plan.edit");
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to={`/o/${access.organization.slug}`} className="text-teal-800 underline">
-          ← {t("client.backToClients")}
-        </Link>
-      </p>
+      <BackLink to={`/o/${access.organization.slug}`}>{t("client.backToClients")}</BackLink>
       <PageTitle
         actions={
           <>
@@ -126,12 +122,12 @@ export default function ClientHome() {
             {t("client.campaignsTitle")}
           </h2>
           <nav aria-label={t("client.campaignsTitle")} className="flex gap-1 text-sm" data-testid="campaign-filter">
-            <Link to={q ? `?q=${encodeURIComponent(q)}` : "?"} aria-current={!loaderData.archived ? "page" : undefined} className={!loaderData.archived ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}>
+            <PillLink to={q ? `?q=${encodeURIComponent(q)}` : "?"} isCurrent={!loaderData.archived}>
               {t("planner.showActive")}
-            </Link>
-            <Link to={`?archived=1${q ? `&q=${encodeURIComponent(q)}` : ""}`} aria-current={loaderData.archived ? "page" : undefined} className={loaderData.archived ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}>
+            </PillLink>
+            <PillLink to={`?archived=1${q ? `&q=${encodeURIComponent(q)}` : ""}`} isCurrent={loaderData.archived}>
               {t("planner.showArchived")}
-            </Link>
+            </PillLink>
           </nav>
           <Form method="get" role="search" className="flex items-end gap-2">
             {loaderData.archived ? <input type="hidden" name="archived" value="1" /> : null}
@@ -162,14 +158,7 @@ export default function ClientHome() {
                 <p className="text-sm tabular-nums text-slate-700">
                   {t("planner.allocatedOf", { allocated: formatMoney(c.allocatedFen, locale), budget: formatMoney(c.budgetFen, locale) })}
                 </p>
-                {loaderData.archived && loaderData.canEditPlans ? (
-                  <Form method="post" action={`campaigns/${c.id}?index`}>
-                    <input type="hidden" name="intent" value="restore-campaign" />
-                    <button type="submit" className="btn-secondary" aria-label={`${t("planner.restore")} — ${c.name}`}>
-                      {t("planner.restore")}
-                    </button>
-                  </Form>
-                ) : null}
+                {loaderData.archived && loaderData.canEditPlans ? <PostButton values={{ intent: "restore-campaign" }} label={t("planner.restore")} subject={c.name} action={`campaigns/${c.id}?index`} /> : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { useFetcher, useRouteLoaderData } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
@@ -9,9 +9,8 @@ import { fenToYuanString } from "~/domain/money";
 import type { LineCheck } from "~/domain/line-rules";
 import type { LineInput } from "~/domain/plan";
 import type { LineFormInput } from "~/services/forms/planner.server";
-import { DEFAULT_LOCALE } from "~/i18n/config";
+import { useLocale } from "~/i18n/i18n";
 import { formatMoney } from "~/i18n/format";
-import type { loader as rootLoader } from "~/root";
 import type { PlanPageData } from "./view.server";
 
 type Options = PlanPageData["options"];
@@ -58,7 +57,7 @@ export function LineForm({
   const { t } = useTranslation();
   const lastResult = fetcher.data?.intent === intent ? (fetcher.data.result ?? undefined) : undefined;
   const checks = fetcher.data?.intent === intent && fetcher.state === "idle" ? fetcher.data.checks : undefined;
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const [form, fields] = useForm<LineFormValues>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", id, lastResult, defaultValue: defaults });
   const initialPlacement = options.placements.find((p) => p.id === defaults.placementId);
   const [ecosystemId, setEcosystemId] = useState(defaults.ecosystemId ?? initialPlacement?.ecosystemId ?? options.ecosystems[0]?.id ?? "");
@@ -102,97 +101,49 @@ export function LineForm({
       ) : null}
       <FormErrors errors={form.errors} />
       <div className="grid gap-3 md:grid-cols-4">
-        <div>
-          <label htmlFor={`${id}-ecosystem`} className="block text-sm font-medium text-slate-800">
-            {t("planner.ecosystem")}
-          </label>
-          <select
-            id={`${id}-ecosystem`}
-            ref={firstField}
-            value={ecosystemId}
-            onChange={(e) => {
-              setEcosystemId(e.target.value);
-              setPlacementId("");
-              setDestinationId("");
-            }}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {options.ecosystems.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={fields.placementId.id} className="block text-sm font-medium text-slate-800">
-            {t("planner.placement")}
-          </label>
-          <select
-            id={fields.placementId.id}
-            name={fields.placementId.name}
-            value={placementId}
-            aria-invalid={fields.placementId.errors ? true : undefined}
-            onChange={(e) => {
-              const next = options.placements.find((p) => p.id === e.target.value);
-              setPlacementId(e.target.value);
-              setDestinationId(next?.destinations[0] ?? "");
-            }}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="">—</option>
-            {placements.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <ErrorList errors={fields.placementId.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.destinationId.id} className="block text-sm font-medium text-slate-800">
-            {t("planner.destination")}
-          </label>
-          <select
-            id={fields.destinationId.id}
-            name={fields.destinationId.name}
-            value={destinationId}
-            onChange={(e) => setDestinationId(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="">—</option>
-            {destinations.map((d) => (
-              <option key={d} value={d}>
-                {options.destinations[d]?.name ?? d}
-              </option>
-            ))}
-          </select>
+        <ChoiceField
+          id={`${id}-ecosystem`}
+          label={t("planner.ecosystem")}
+          selectRef={firstField}
+          value={ecosystemId}
+          onChange={(value) => {
+            setEcosystemId(value);
+            setPlacementId("");
+            setDestinationId("");
+          }}
+          options={options.ecosystems.map((e) => ({ value: e.id, label: e.label }))}
+        />
+        <ChoiceField
+          meta={fields.placementId}
+          label={t("planner.placement")}
+          value={placementId}
+          onChange={(value) => {
+            const next = options.placements.find((p) => p.id === value);
+            setPlacementId(value);
+            setDestinationId(next?.destinations[0] ?? "");
+          }}
+          options={[NO_CHOICE, ...placements.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+        <ChoiceField
+          meta={fields.destinationId}
+          label={t("planner.destination")}
+          value={destinationId}
+          onChange={setDestinationId}
+          options={[NO_CHOICE, ...destinations.map((d) => ({ value: d, label: options.destinations[d]?.name ?? d }))]}
+        >
           {destinationLevel ? (
             <p className="mt-1">
               <DataLevelBadge level={destinationLevel} />
             </p>
           ) : null}
-          <ErrorList errors={fields.destinationId.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.buyingModel.id} className="block text-sm font-medium text-slate-800">
-            {t("planner.buyingModel")}
-          </label>
-          <select
-            id={fields.buyingModel.id}
-            name={fields.buyingModel.name}
-            defaultValue={defaults.buyingModel ?? placement?.defaultBuyingModel}
-            key={placementId}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {models.map((m) => (
-              <option key={m} value={m}>
-                {t(`model.${m}`)}
-              </option>
-            ))}
-          </select>
-          <ErrorList errors={fields.buyingModel.errors} />
-        </div>
+        </ChoiceField>
+        <ChoiceField
+          meta={fields.buyingModel}
+          label={t("planner.buyingModel")}
+          defaultValue={defaults.buyingModel ?? placement?.defaultBuyingModel}
+          resetKey={placementId}
+          options={models.map((m) => ({ value: m, label: t(`model.${m}`) }))}
+        />
         <TextField meta={fields.budget} label={t("planner.lineBudget")} />
         <TextField meta={fields.unitCost} label={t("planner.unitCost")} help={t("planner.unitCostHelp")} />
         <DateField meta={fields.startDate} label={t("planner.startDate")} value={start} campaign={campaign} onChange={setStart} />
@@ -202,25 +153,13 @@ export function LineForm({
         <TextField meta={fields.name} label={t("planner.lineName")} help={t("planner.lineNameHelp")} className="md:col-span-2" />
         <TextField meta={fields.audienceNotes} label={t("planner.audienceNotes")} className="md:col-span-2" />
         <TextField meta={fields.formatNotes} label={t("planner.formatNotes")} className="md:col-span-2" />
-        <div>
-          <label htmlFor={fields.flightingMode.id} className="block text-sm font-medium text-slate-800">
-            {t("planner.flighting")}
-          </label>
-          <select
-            id={fields.flightingMode.id}
-            name={fields.flightingMode.name}
-            value={mode}
-            onChange={(e) => setMode(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {(["even", "front", "back", "custom"] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`planner.flightingMode.${m}`)}
-              </option>
-            ))}
-          </select>
-          <ErrorList errors={fields.flightingMode.errors} />
-        </div>
+        <ChoiceField
+          meta={fields.flightingMode}
+          label={t("planner.flighting")}
+          value={mode}
+          onChange={setMode}
+          options={(["even", "front", "back", "custom"] as const).map((m) => ({ value: m, label: t(`planner.flightingMode.${m}`) }))}
+        />
       </div>
       {weeks.length > 0 ? (
         <fieldset className="rounded-md border border-slate-200 p-3">
@@ -288,6 +227,59 @@ export function lineToFormValues(line: LineInput & { ecosystemId: string; kpiTar
     flightingMode: line.flightingMode,
     flight: Object.fromEntries(Object.entries(line.customFlightingFen ?? {}).map(([w, fen]) => [w, fenToYuanString(fen)])),
   };
+}
+
+const NO_CHOICE = { value: "", label: "—" };
+
+/** A select of the line form: controlled (value + onChange) where a choice narrows the next one, else uncontrolled (defaultValue, remounted with resetKey). */
+function ChoiceField({
+  meta,
+  id,
+  label,
+  options,
+  value,
+  defaultValue,
+  onChange,
+  resetKey,
+  selectRef,
+  children,
+}: {
+  meta?: FieldMetadata<string | undefined>;
+  id?: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+  resetKey?: string;
+  selectRef?: React.Ref<HTMLSelectElement>;
+  children?: React.ReactNode;
+}) {
+  const selectId = meta?.id ?? id;
+  return (
+    <div>
+      <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={selectId}
+        name={meta?.name}
+        ref={selectRef}
+        key={resetKey}
+        {...(onChange ? { value, onChange: (e: React.ChangeEvent<HTMLSelectElement>) => onChange(e.target.value) } : { defaultValue })}
+        aria-invalid={meta?.errors ? true : undefined}
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {children}
+      {meta ? <ErrorList errors={meta.errors} /> : null}
+    </div>
+  );
 }
 
 /** A date of the line, kept inside the campaign's dates by the picker (the server checks again). */

@@ -1,7 +1,10 @@
-import { Form, useFetcher } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
+import { InlineConfirm } from "~/components/inline-confirm";
+import { PostButton } from "~/components/post-button";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
@@ -61,7 +64,6 @@ function kpiTargetText(line: LineView, locale: Locale): string | null {
 function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   // The version the person started editing from: a colleague's save (seen live) must not quietly
   // become the base of this edit, or their change would be overwritten without a conflict.
   const [editVersion, setEditVersion] = useState(line.version);
@@ -132,13 +134,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
               >
                 {t("planner.edit")}
               </button>
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="intent" value="duplicate-line" />
-                <input type="hidden" name="lineId" value={line.id} />
-                <button type="submit" className="btn-secondary" aria-label={`${t("planner.duplicate")} — ${line.name}`}>
-                  {t("planner.duplicate")}
-                </button>
-              </Form>
+              <PostButton values={{ intent: "duplicate-line", lineId: line.id }} label={t("planner.duplicate")} subject={line.name} preventScrollReset />
               <fetcher.Form method="post">
                 <input type="hidden" name="intent" value="move-line" />
                 <input type="hidden" name="lineId" value={line.id} />
@@ -149,26 +145,14 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
                   ↓
                 </button>
               </fetcher.Form>
-              {confirmingDelete ? (
-                <Form method="post" preventScrollReset className="col-span-2 space-y-1 rounded border border-red-300 bg-red-50 p-1" data-testid="confirm-delete">
-                  <p className="text-xs text-red-900">{t("planner.confirmDelete")}</p>
-                  <input type="hidden" name="intent" value="delete-line" />
-                  <input type="hidden" name="lineId" value={line.id} />
-                  <input type="hidden" name="version" value={line.version} />
-                  <div className="flex gap-1">
-                    <button type="submit" className="btn-secondary text-red-800" autoFocus aria-label={`${t("planner.confirmDeleteYes")} — ${line.name}`}>
-                      {t("planner.confirmDeleteYes")}
-                    </button>
-                    <button type="button" className="btn-secondary" onClick={() => setConfirmingDelete(false)}>
-                      {t("planner.cancel")}
-                    </button>
-                  </div>
-                </Form>
-              ) : (
-                <button type="button" className="btn-secondary text-red-800" onClick={() => setConfirmingDelete(true)} aria-label={`${t("planner.delete")} — ${line.name}`}>
-                  {t("planner.delete")}
-                </button>
-              )}
+              <InlineConfirm
+                look="danger"
+                testId="confirm-delete"
+                values={{ intent: "delete-line", lineId: line.id, version: line.version }}
+                labels={{ open: t("planner.delete"), question: t("planner.confirmDelete"), confirm: t("planner.confirmDeleteYes"), cancel: t("planner.cancel") }}
+                subject={line.name}
+                preventScrollReset
+              />
             </div>
           </td>
         ) : null}
@@ -236,11 +220,7 @@ function ConflictPanel({ conflict, line, locale, options, onKeepTheirs }: { conf
       {conflict.theirs ? (
         <table className="mt-2 w-full text-left text-sm">
           <thead>
-            <tr>
-              <th scope="col">{t("planner.field")}</th>
-              <th scope="col">{t("planner.theirs")}</th>
-              <th scope="col">{t("planner.yours")}</th>
-            </tr>
+            <ColumnHeads columns={[{ label: t("planner.field") }, { label: t("planner.theirs") }, { label: t("planner.yours") }]} />
           </thead>
           <tbody>
             {COMPARED.filter((c) => (conflict.clashes ? conflict.clashes.includes(c.key) : JSON.stringify(theirs[c.key] ?? null) !== JSON.stringify(yours[c.key] ?? null))).map((c) => (
@@ -267,6 +247,8 @@ function ConflictPanel({ conflict, line, locale, options, onKeepTheirs }: { conf
   );
 }
 
+const MONEY_HEAD = "py-2 pr-2 text-right font-medium";
+
 export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
@@ -278,34 +260,19 @@ export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; loca
         data-testid="lines"
       >
         <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pl-3 pr-2 font-medium">
-              {t("planner.lineName")}
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium">
-              {t("planner.destination")} / {t("planner.level")}
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium">
-              {t("planner.buyingModel")}
-            </th>
-            <th scope="col" className="py-2 pr-2 text-right font-medium">
-              {t("planner.unitCost")}
-            </th>
-            <th scope="col" className="py-2 pr-2 text-right font-medium">
-              {t("planner.lineBudget")}
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium">
-              {t("planner.kpi")}
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium">
-              {t("planner.estimates")}
-            </th>
-            {canEdit ? (
-              <th scope="col" className="py-2 pr-2 font-medium">
-                {t("planner.actions")}
-              </th>
-            ) : null}
-          </tr>
+          <ColumnHeads
+            cellClassName="py-2 pr-2 font-medium"
+            columns={[
+              { label: t("planner.lineName"), className: "py-2 pl-3 pr-2 font-medium" },
+              { label: <>{t("planner.destination")} / {t("planner.level")}</> },
+              { label: t("planner.buyingModel") },
+              { label: t("planner.unitCost"), className: MONEY_HEAD },
+              { label: t("planner.lineBudget"), className: MONEY_HEAD },
+              { label: t("planner.kpi") },
+              { label: t("planner.estimates") },
+              canEdit && { label: t("planner.actions") },
+            ]}
+          />
         </thead>
         <tbody>
           {data.lines.map((line, index) => (

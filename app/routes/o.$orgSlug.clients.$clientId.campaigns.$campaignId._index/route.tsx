@@ -1,19 +1,20 @@
 import { notFound } from "~/domain/errors";
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useBeforeUnload, useBlocker, useFetcher, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useBeforeUnload, useBlocker, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
+import { BackLink } from "~/components/back-link";
+import { CampaignForm, type CampaignFormShape } from "~/components/campaign-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, PageTitle, replyErrors } from "~/components/forms";
+import { InlineConfirm } from "~/components/inline-confirm";
+import { PillLink } from "~/components/pill-link";
 import { fenToYuanString } from "~/domain/money";
-import { DEFAULT_LOCALE } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
-import type { loader as rootLoader } from "~/root";
 import { canEditPlan } from "~/domain/workflow";
 import { getComments } from "~/services/comments.server";
 import { getPlan } from "~/services/planner.server";
@@ -85,10 +86,9 @@ export default function CampaignPlanPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const { campaign, canEdit } = data;
   const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
-  const [confirmingArchive, setConfirmingArchive] = useState(false);
   // Unsaved edits in any line form: leaving the page (another page of lines, a link, closing the tab) asks first.
   const [unsavedForms, setUnsavedForms] = useState<ReadonlySet<string>>(() => new Set());
   const reportUnsaved = useCallback((formId: string, dirty: boolean) => {
@@ -172,11 +172,7 @@ export default function CampaignPlanPage() {
           </div>
         </div>
       ) : null}
-      <p className="text-sm">
-        <Link to={`/o/${data.access.organization.slug}/clients/${data.access.client.id}`} className="text-teal-800 underline">
-          ← {data.access.client.name}
-        </Link>
-      </p>
+      <BackLink to={`/o/${data.access.organization.slug}/clients/${data.access.client.id}`}>{data.access.client.name}</BackLink>
       <div>
         <PageTitle
           actions={
@@ -238,23 +234,12 @@ export default function CampaignPlanPage() {
                     </button>
                   </Form>
                 </details>
-                {confirmingArchive ? (
-                  <Form method="post" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 px-2 py-1" data-testid="confirm-archive">
-                    <span className="text-sm text-amber-950">{t("planner.confirmArchive")}</span>
-                    <input type="hidden" name="intent" value="archive" />
-                    <input type="hidden" name="version" value={campaign.version} />
-                    <button type="submit" className="btn-secondary" autoFocus>
-                      {t("planner.confirmArchiveYes")}
-                    </button>
-                    <button type="button" className="btn-secondary" onClick={() => setConfirmingArchive(false)}>
-                      {t("planner.cancel")}
-                    </button>
-                  </Form>
-                ) : (
-                  <button type="button" className="btn-secondary" onClick={() => setConfirmingArchive(true)}>
-                    {t("planner.archive")}
-                  </button>
-                )}
+                <InlineConfirm
+                  look="caution"
+                  testId="confirm-archive"
+                  values={{ intent: "archive", version: campaign.version }}
+                  labels={{ open: t("planner.archive"), question: t("planner.confirmArchive"), confirm: t("planner.confirmArchiveYes"), cancel: t("planner.cancel") }}
+                />
               </>
               ) : null}
             </>
@@ -296,15 +281,11 @@ export default function CampaignPlanPage() {
           }}
         >
           <summary className="cursor-pointer font-semibold">{t("planner.editCampaign")}</summary>
-          <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+          <CampaignForm form={form} fields={fields} className="mt-4 space-y-4" submitLabel={t("planner.saveCampaign")}>
             <input type="hidden" name="intent" value="update-campaign" />
             <input type="hidden" name="version" value={formVersion} />
             <FormErrors errors={form.errors} />
-            <CampaignFields fields={fields} />
-            <button type="submit" className="btn-primary">
-              {t("planner.saveCampaign")}
-            </button>
-          </Form>
+          </CampaignForm>
         </details>
       ) : null}
 
@@ -318,14 +299,9 @@ export default function CampaignPlanPage() {
         {data.pageCount > 1 ? (
           <nav aria-label={t("planner.pages")} className="flex flex-wrap items-center gap-1 text-sm" data-testid="line-pages">
             {Array.from({ length: data.pageCount }, (_, i) => i + 1).map((page) => (
-              <Link
-                key={page}
-                to={`?page=${page}`}
-                aria-current={page === data.page ? "page" : undefined}
-                className={page === data.page ? "rounded bg-teal-800 px-2 py-1 text-white" : "rounded px-2 py-1 text-teal-900 hover:bg-slate-100"}
-              >
+              <PillLink key={page} to={`?page=${page}`} isCurrent={page === data.page}>
                 {t("planner.pageRange", { from: (page - 1) * 100 + 1, to: Math.min(page * 100, data.totalLines) })}
-              </Link>
+              </PillLink>
             ))}
           </nav>
         ) : null}

@@ -3,8 +3,9 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, PageTitle, replyErrors } from "~/components/forms";
@@ -14,12 +15,11 @@ import { levelName } from "~/domain/openness";
 import { CONTRACT_ACCESS } from "~/domain/plan";
 import { ratioToPercentText } from "~/domain/numbers";
 import { derivePlan } from "~/domain/plan-derive";
-import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
+import type { Locale } from "~/i18n/config";
 import { formatMoney, formatNumber, formatPercent } from "~/i18n/format";
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
-import type { loader as rootLoader } from "~/root";
 import { replyToInvalid } from "~/services/forms/fields.server";
 import { ApplyDestinationSchema, ApplyMethodSchema, saveMeasurementSchema, type SaveMeasurementInput } from "~/services/forms/measurement.server";
 import { applyDestination, saveMeasurement } from "~/services/measurement.server";
@@ -160,15 +160,13 @@ export default function MeasurementPage() {
   const loaderData = useLoaderData<typeof loader>();
   useRouteStrings(loaderData.strings);
   const actionData = useActionData<typeof action>();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const { rows, coverage, canEdit, methods } = loaderData;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to=".." relative="path" className="text-teal-800 underline">
-          ← {t("measurement.back")}: {loaderData.campaign.name}
-        </Link>
-      </p>
+      <BackLink to="..">
+        {t("measurement.back")}: {loaderData.campaign.name}
+      </BackLink>
       <PageTitle>{t("measurement.title")}</PageTitle>
       <p className="-mt-3 max-w-3xl text-sm text-slate-700">{t("measurement.intro")}</p>
       <section className="card" aria-labelledby="coverage-title" data-testid="coverage-score">

@@ -1,20 +1,20 @@
 import { notFound } from "~/domain/errors";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageTitle } from "~/components/forms";
+import { TitledList } from "~/components/titled-list";
 import { getEcosystem } from "~/domain/catalog";
 import type { DataLevel } from "~/domain/data-level";
 import { diffPlans } from "~/domain/plan-diff";
-import { DEFAULT_LOCALE } from "~/i18n/config";
 import { showChange } from "~/i18n/field-display";
 import { formatDateTime, formatMoney } from "~/i18n/format";
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { routeStrings } from "~/i18n/resources.server";
-import type { loader as rootLoader } from "~/root";
 import { getVersions } from "~/services/versions.server";
 import { isUuid, requireScope } from "~/tenancy/access.server";
 
@@ -69,16 +69,14 @@ export default function VersionsPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   useRouteStrings(data.strings);
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   const signed = (fen: number) => `${fen > 0 ? "+" : ""}${formatMoney(fen, locale)}`;
   const { diff } = data;
   return (
     <div className="space-y-6">
-      <p className="text-sm [overflow-wrap:anywhere]">
-        <Link to=".." relative="path" className="text-teal-800 underline">
-          ← {data.campaignName}
-        </Link>
-      </p>
+      <BackLink to=".." className="[overflow-wrap:anywhere]">
+        {data.campaignName}
+      </BackLink>
       <PageTitle>{t("collab.versionsTitle")}</PageTitle>
       <section className="card">
         {data.versions.length === 0 ? <p className="text-sm text-slate-600">{t("collab.noVersions")}</p> : null}
@@ -96,27 +94,8 @@ export default function VersionsPage() {
         </ul>
         {data.versions.length > 0 ? (
           <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
-            <label className="text-sm">
-              {t("collab.from")}
-              <select name="from" defaultValue={data.from} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
-                {data.versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {t("collab.versionOption", { version: v.planVersion, trigger: t(`collab.trigger.${v.trigger}`) })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              {t("collab.to")}
-              <select name="to" defaultValue={data.to} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
-                <option value="current">{t("collab.current")}</option>
-                {data.versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {t("collab.versionOption", { version: v.planVersion, trigger: t(`collab.trigger.${v.trigger}`) })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect name="from" label={t("collab.from")} value={data.from} versions={data.versions} />
+            <VersionSelect name="to" label={t("collab.to")} value={data.to} versions={data.versions} current={t("collab.current")} />
             <button type="submit" className="btn-primary">
               {t("collab.compare")}
             </button>
@@ -132,69 +111,60 @@ export default function VersionsPage() {
           <p className="text-sm" data-testid="diff-total">
             {t("collab.budgetDelta")}: <strong>{signed(diff.totalFen)}</strong>
           </p>
-          {diff.byEcosystem.length > 0 ? (
-            <div>
-              <h3 className="text-sm font-semibold">{t("collab.byEcosystem")}</h3>
-              <ul className="text-sm">
-                {diff.byEcosystem.map((e) => (
-                  <li key={e.ecosystemId}>
-                    {e.name}: {formatMoney(e.beforeFen, locale)} → {formatMoney(e.afterFen, locale)} ({signed(e.deltaFen)})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {diff.byDataLevel.length > 0 ? (
-            <div>
-              <h3 className="text-sm font-semibold">{t("collab.byLevel")}</h3>
-              <ul className="space-y-1 text-sm" data-testid="diff-levels">
-                {diff.byDataLevel.map((l) => (
-                  <li key={l.level}>
-                    <DataLevelBadge level={l.level as DataLevel} /> {formatMoney(l.beforeFen, locale)} → {formatMoney(l.afterFen, locale)} ({signed(l.deltaFen)})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <TitledList title={t("collab.byEcosystem")} items={diff.byEcosystem} className="text-sm">
+            {(e) => (
+              <li key={e.ecosystemId}>
+                {e.name}: {formatMoney(e.beforeFen, locale)} → {formatMoney(e.afterFen, locale)} ({signed(e.deltaFen)})
+              </li>
+            )}
+          </TitledList>
+          <TitledList title={t("collab.byLevel")} items={diff.byDataLevel} className="space-y-1 text-sm" testId="diff-levels">
+            {(l) => (
+              <li key={l.level}>
+                <DataLevelBadge level={l.level as DataLevel} /> {formatMoney(l.beforeFen, locale)} → {formatMoney(l.afterFen, locale)} ({signed(l.deltaFen)})
+              </li>
+            )}
+          </TitledList>
           {diff.campaign.length > 0 ? <FieldTable title={t("collab.campaignChanges")} rows={diff.campaign} /> : null}
-          {diff.added.length > 0 ? (
-            <div>
-              <h3 className="text-sm font-semibold">{t("collab.added")}</h3>
-              <ul className="text-sm text-teal-900">
-                {diff.added.map((l) => (
-                  <li key={l.id}>+ {l.name} ({formatMoney(l.budgetFen, locale)})</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {diff.removed.length > 0 ? (
-            <div>
-              <h3 className="text-sm font-semibold">{t("collab.removed")}</h3>
-              <ul className="text-sm text-red-800">
-                {diff.removed.map((l) => (
-                  <li key={l.id}>− {l.name} ({formatMoney(l.budgetFen, locale)})</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <TitledList title={t("collab.added")} items={diff.added} className="text-sm text-teal-900">
+            {(l) => <li key={l.id}>+ {l.name} ({formatMoney(l.budgetFen, locale)})</li>}
+          </TitledList>
+          <TitledList title={t("collab.removed")} items={diff.removed} className="text-sm text-red-800">
+            {(l) => <li key={l.id}>− {l.name} ({formatMoney(l.budgetFen, locale)})</li>}
+          </TitledList>
           {diff.changed.map((c) => (
             <FieldTable key={c.lineId} title={`${t("collab.changed")}: ${c.name}`} rows={c.fields} />
           ))}
-          {diff.moved.length > 0 ? (
-            <div>
-              <h3 className="text-sm font-semibold">{t("collab.moved")}</h3>
-              <ul className="text-sm">
-                {diff.moved.map((m) => (
-                  <li key={m.lineId}>
-                    {m.name}: {m.beforeIndex + 1} → {m.afterIndex + 1}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <TitledList title={t("collab.moved")} items={diff.moved} className="text-sm">
+            {(m) => (
+              <li key={m.lineId}>
+                {m.name}: {m.beforeIndex + 1} → {m.afterIndex + 1}
+              </li>
+            )}
+          </TitledList>
         </section>
       ) : null}
     </div>
+  );
+}
+
+type VersionOption = { id: string; planVersion: number; trigger: string };
+
+/** One end of the comparison: a version, or (for "to") the plan as it is now. */
+function VersionSelect({ name, label, value, versions, current }: { name: string; label: string; value: string; versions: VersionOption[]; current?: string }) {
+  const { t } = useTranslation();
+  return (
+    <label className="text-sm">
+      {label}
+      <select name={name} defaultValue={value} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
+        {current ? <option value="current">{current}</option> : null}
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {t("collab.versionOption", { version: v.planVersion, trigger: t(`collab.trigger.${v.trigger}`) })}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
 import { ErrorList, PageTitle } from "~/components/forms";
 import { UploadForm } from "~/components/upload-form";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
@@ -58,11 +59,7 @@ export default function NewCampaignFromFile() {
   const actionData = useActionData<typeof action>() as ActionView | undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link to="../.." relative="path" className="text-teal-800 underline">
-          ← {t("client.campaignsTitle")}
-        </Link>
-      </p>
+      <BackLink to="../..">{t("client.campaignsTitle")}</BackLink>
       <PageTitle>{t("import.newTitle")}</PageTitle>
       <p className="text-sm text-slate-700">{t("import.newIntro")}</p>
       <UploadForm submitLabel={t("import.createFromFile")} />

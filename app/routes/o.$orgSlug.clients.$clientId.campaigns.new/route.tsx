@@ -1,12 +1,13 @@
 import { useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CampaignFields, type CampaignFormShape } from "~/components/campaign-fields";
+import { BackLink } from "~/components/back-link";
+import { CampaignForm, type CampaignFormShape } from "~/components/campaign-fields";
 import { PageTitle } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { campaignSchema } from "~/services/forms/planner.server";
@@ -40,18 +41,9 @@ export default function NewCampaign() {
   const [form, fields] = useForm<CampaignFormShape>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result, defaultValue: { objective: "consideration", reportingCurrency: "CNY", fxRate: "1" } });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link to="../.." relative="path" className="text-teal-800 underline">
-          ← {t("client.campaignsTitle")}
-        </Link>
-      </p>
+      <BackLink to="../..">{t("client.campaignsTitle")}</BackLink>
       <PageTitle>{t("planner.createTitle")}</PageTitle>
-      <Form method="post" {...getFormProps(form)} className="card space-y-4">
-        <CampaignFields fields={fields} />
-        <button type="submit" className="btn-primary">
-          {t("planner.create")}
-        </button>
-      </Form>
+      <CampaignForm form={form} fields={fields} className="card space-y-4" submitLabel={t("planner.create")} />
     </div>
   );
 }

@@ -1,14 +1,13 @@
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
 import { PageTitle } from "~/components/forms";
-import { InviteForm, MembersTable, PendingInvitations } from "~/components/team-management";
-import { DEFAULT_LOCALE } from "~/i18n/config";
+import { TeamSections, toPendingInvitation } from "~/components/team-management";
 import { listClientTeam } from "~/models/client-account.server";
 import { listOpenInvitations } from "~/models/invitation.server";
-import type { loader as rootLoader } from "~/root";
 import { handleTeamAction } from "../o.$orgSlug.members/team-action.server";
 import { accessView, can, inScope, requireScope } from "~/tenancy/access.server";
 import { CLIENT_ROLES } from "~/domain/permissions";
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: access.user.id,
     team,
     canManage,
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.clientRole ?? "viewer", expiresAt: i.expiresAt.toISOString() })),
+    invitations: invitations.map((i) => toPendingInvitation(i, i.clientRole ?? "viewer")),
   };
 }
 
@@ -42,25 +41,13 @@ export default function ClientTeamPage() {
   const { t } = useTranslation();
   const { access, team, invitations, canManage, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to=".." relative="path" className="text-teal-800 underline">
-          ← {access.client.name}
-        </Link>
-      </p>
+      <BackLink to="..">{access.client.name}</BackLink>
       <PageTitle>{t("members.teamTitle", { name: access.client.name })}</PageTitle>
       {!canManage ? <p className="text-sm text-slate-600">{t("team.readOnly")}</p> : null}
-      <section className="card overflow-x-auto">
-        <MembersTable members={team} roles={CLIENT_ROLES} canManage={canManage} currentUserId={userId} error={actionData?.memberError ?? null} />
-      </section>
-      {canManage ? (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <InviteForm roles={CLIENT_ROLES} lastResult={actionData?.intent === "invite" ? actionData.result : null} created={actionData?.created ?? null} />
-          <PendingInvitations invitations={invitations} canManage locale={locale} />
-        </div>
-      ) : null}
+      <TeamSections members={team} roles={CLIENT_ROLES} inviteRoles={CLIENT_ROLES} canManage={canManage} currentUserId={userId} invitations={invitations} actionData={actionData} locale={locale} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
-import { useRouteStrings } from "~/i18n/i18n";
+import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/forms";
-import { InviteForm, MembersTable, PendingInvitations } from "~/components/team-management";
-import { DEFAULT_LOCALE } from "~/i18n/config";
+import { TeamSections, toPendingInvitation } from "~/components/team-management";
 import { listOpenInvitations } from "~/models/invitation.server";
 import { listOrganizationMembers } from "~/models/user.server";
-import type { loader as rootLoader } from "~/root";
 import { handleTeamAction } from "./team-action.server";
 import { accessView, inScope, requireScope } from "~/tenancy/access.server";
 import { assignableOrgRoles } from "~/domain/permissions";
@@ -26,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: access.user.id,
     members,
     assignable: assignableOrgRoles(access.orgRole),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.orgRole ?? "member", expiresAt: i.expiresAt.toISOString() })),
+    invitations: invitations.map((i) => toPendingInvitation(i, i.orgRole ?? "member")),
   };
 }
 
@@ -40,17 +38,11 @@ export default function MembersPage() {
   const { t } = useTranslation();
   const { access, members, invitations, assignable, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
+  const locale = useLocale();
   return (
     <div className="space-y-6">
       <PageTitle>{t("members.title", { name: access.organization.name })}</PageTitle>
-      <section className="card overflow-x-auto">
-        <MembersTable members={members} roles={assignable} canManage currentUserId={userId} error={actionData?.memberError ?? null} />
-      </section>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <InviteForm roles={assignable.filter((r) => r !== "owner")} lastResult={actionData?.intent === "invite" ? actionData.result : null} created={actionData?.created ?? null} />
-        <PendingInvitations invitations={invitations} canManage locale={locale} />
-      </div>
+      <TeamSections members={members} roles={assignable} inviteRoles={assignable.filter((r) => r !== "owner")} canManage currentUserId={userId} invitations={invitations} actionData={actionData} locale={locale} />
     </div>
   );
 }

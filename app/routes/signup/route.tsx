@@ -4,9 +4,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSession, sessionCookie } from "~/auth/session.server";
+import { AuthSubmit, NewPasswordField, OtherWayIn } from "~/components/auth-form";
 import { SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
 import { SignupSchema } from "~/services/forms/auth.server";
@@ -48,7 +49,6 @@ export default function SignupPage() {
   useRouteStrings(useLoaderData<typeof loader>()?.strings);
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm<{ name: string; email: string; password: string; organizationName: string; kind: string }>({ shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", lastResult: actionData?.result, defaultValue: { kind: "agency" } });
   return (
     <section className="card mx-auto max-w-lg">
@@ -57,7 +57,7 @@ export default function SignupPage() {
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
         <TextField meta={fields.name} label={t("auth.name")} autoComplete="name" />
         <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="new-password" help={t("auth.passwordHelp")} />
+        <NewPasswordField meta={fields.password} label={t("auth.password")} />
         <TextField meta={fields.organizationName} label={t("auth.organizationName")} autoComplete="organization" />
         <SelectField
           meta={fields.kind}
@@ -67,16 +67,9 @@ export default function SignupPage() {
             { value: "brand", label: t("orgKind.brand") },
           ]}
         />
-        <button type="submit" className="btn-primary w-full justify-center" disabled={navigation.state === "submitting"}>
-          {t("auth.submitSignup")}
-        </button>
+        <AuthSubmit label={t("auth.submitSignup")} />
       </Form>
-      <p className="mt-4 text-sm text-slate-700">
-        {t("auth.haveAccount")}{" "}
-        <Link to="/login" className="font-medium text-teal-800 underline">
-          {t("nav.signIn")}
-        </Link>
-      </p>
+      <OtherWayIn question={t("auth.haveAccount")} to="/login" label={t("nav.signIn")} />
     </section>
   );
 }
