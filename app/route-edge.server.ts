@@ -3,6 +3,7 @@
 // request handler), so services raise domain errors and routes never turn them into responses by hand.
 import { data, type ServerBuild } from "@remix-run/node";
 import { isAppError, type AppError, type ErrorKind } from "~/domain/errors";
+import { runActionInRequest, runLoaderInRequest } from "~/request-memo.server";
 
 const STATUS: Record<ErrorKind, number> = {
   "bad-request": 400,
@@ -29,10 +30,13 @@ export function errorResponse(error: AppError) {
 
 type Handler = (args: never) => unknown;
 
-function mapped<T extends Handler>(handler: T): T {
+function mapped<T extends Handler>(handler: T, kind: "loader" | "action"): T {
   return (async (args: never) => {
+    const context = (args as { context?: unknown }).context;
+    const run = () => Promise.resolve(handler(args));
     try {
-      return await handler(args);
+      // The loaders of one request share their access checks' lookups (request-memo.server.ts).
+      return await (kind === "loader" ? runLoaderInRequest(context, run) : runActionInRequest(context, run));
     } catch (error) {
       if (isAppError(error)) throw errorResponse(error);
       throw error;
@@ -40,13 +44,13 @@ function mapped<T extends Handler>(handler: T): T {
   }) as T;
 }
 
-/** Every route module's loader and action with AppErrors mapped to their statuses. Idempotent. */
+/** Every route module's loader and action with AppErrors mapped to their statuses (and the request's memo around them). Idempotent. */
 export function withErrorMap(build: ServerBuild): ServerBuild {
   if ((build as { errorsMapped?: true }).errorsMapped) return build;
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
       const { loader, action } = route.module;
-      const module = { ...route.module, ...(loader ? { loader: mapped(loader) } : {}), ...(action ? { action: mapped(action) } : {}) };
+      const module = { ...route.module, ...(loader ? { loader: mapped(loader, "loader") } : {}), ...(action ? { action: mapped(action, "action") } : {}) };
       return [id, { ...route, module }];
     }),
   );

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { oncePerRequest } from "~/request-memo.server";
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "@db/schema";
 import { withAppTransaction } from "~/db.server";
@@ -106,17 +107,11 @@ export async function invalidateOtherSessions(userId: string, keepSessionId: str
   );
 }
 
-// Root and route loaders of one document request share the lookup.
-const perRequest = new WeakMap<Request, Promise<ValidSession | null>>();
-
+/** The request's session, validated once for all the loaders of one request (request-memo.server.ts). */
 export function getSession(request: Request): Promise<ValidSession | null> {
-  let pending = perRequest.get(request);
-  if (!pending) {
-    const token = readSessionToken(request);
-    pending = token ? validateSessionToken(token) : Promise.resolve(null);
-    perRequest.set(request, pending);
-  }
-  return pending;
+  const token = readSessionToken(request);
+  if (!token) return Promise.resolve(null);
+  return oncePerRequest(`session:${token}`, () => validateSessionToken(token));
 }
 
 export function loginRedirect(request: Request): Response {

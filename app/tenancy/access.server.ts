@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { clientAccounts, clientMembers, memberships, organizations } from "@db/schema";
 import { requireSession, type SessionUser } from "~/auth/session.server";
 import { withAppTransaction } from "~/db.server";
+import { oncePerRequest } from "~/request-memo.server";
 import { forbidden, notFound } from "~/domain/errors";
 import { effectiveClientRole, isClientPermission, isOrgAdmin, permissionsFor, type ClientPermission, type ClientRole, type OrgRole, type Permission } from "~/domain/permissions";
 import { withTenant, type Scope } from "~/models/scope.server";
@@ -27,6 +28,34 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
+/** The person's membership of the organization with that slug and, when asked, the client account and their role on it: one transaction. */
+async function findMembership(userId: string, slug: string, clientId: string | undefined) {
+  return withAppTransaction({ organizationId: null, userId }, async (tx) => {
+    const [member] = await tx
+      .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, role: memberships.role })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));
+    if (!member) return null;
+    if (clientId === undefined) return { member, client: null, clientRole: null };
+    // Same transaction, now inside the tenant.
+    await tx.execute(sql`select set_config('app.organization_id', ${member.id}, true)`);
+    const [client] = await tx
+      .select({ id: clientAccounts.id, name: clientAccounts.name, namingTemplate: clientAccounts.namingTemplate, role: clientMembers.role })
+      .from(clientAccounts)
+      .leftJoin(
+        clientMembers,
+        and(
+          eq(clientMembers.organizationId, clientAccounts.organizationId),
+          eq(clientMembers.clientAccountId, clientAccounts.id),
+          eq(clientMembers.userId, userId),
+        ),
+      )
+      .where(and(eq(clientAccounts.organizationId, member.id), eq(clientAccounts.id, clientId)));
+    return { member, client: client ?? null, clientRole: client?.role ?? null };
+  });
+}
+
 /**
  * The one access check, first line of every tenant loader and action. Signed out: redirect to login.
  * Another organization, or a client account the person is not on: 404. Too weak a role: 403.
@@ -41,30 +70,10 @@ export async function requireScope(request: Request, params: Params, permission:
   if (clientId !== undefined && !isUuid(clientId)) throw notFound();
   if (isClientPermission(permission) && clientId === undefined) throw new Error(`Permission ${permission} needs a :clientId route.`);
 
-  const found = await withAppTransaction({ organizationId: null, userId: session.user.id }, async (tx) => {
-    const [member] = await tx
-      .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, role: memberships.role })
-      .from(memberships)
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(and(eq(memberships.userId, session.user.id), eq(organizations.slug, slug)));
-    if (!member) return null;
-    if (clientId === undefined) return { member, client: null, clientRole: null };
-    // Same transaction, now inside the tenant.
-    await tx.execute(sql`select set_config('app.organization_id', ${member.id}, true)`);
-    const [client] = await tx
-      .select({ id: clientAccounts.id, name: clientAccounts.name, namingTemplate: clientAccounts.namingTemplate, role: clientMembers.role })
-      .from(clientAccounts)
-      .leftJoin(
-        clientMembers,
-        and(
-          eq(clientMembers.organizationId, clientAccounts.organizationId),
-          eq(clientMembers.clientAccountId, clientAccounts.id),
-          eq(clientMembers.userId, session.user.id),
-        ),
-      )
-      .where(and(eq(clientAccounts.organizationId, member.id), eq(clientAccounts.id, clientId)));
-    return { member, client: client ?? null, clientRole: client?.role ?? null };
-  });
+  // The organization, client and roles behind the check, looked up once per request and scope (the
+  // permission is checked for every caller below).
+  const found = await oncePerRequest(`scope:${session.id}:${slug}:${clientId ?? ""}`, () => findMembership(session.user.id, slug, clientId));
+
 
   if (!found) throw notFound();
   const { member, client } = found;

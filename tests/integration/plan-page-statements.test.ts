@@ -1,0 +1,40 @@
+// The plan page's SQL, counted (issue 14: a count, not a time). A document request and a client-side
+// navigation (.data) of the plan page send the same number of statements whatever the number of
+// lines, and the loaders of one request share one session check and one membership lookup per scope:
+// an N+1 or a repeated session check makes these counts grow and fails the test.
+import { describe, expect, it } from "vitest";
+import { queryCounter } from "@db/client";
+import { addLines, createCampaign } from "~/services/planner.server";
+import { makePlannerOnClient, sampleLine } from "./factories";
+import { call } from "./http";
+
+/** Measured on both drivers: 21 statements (it was 29 while every loader validated the session again). */
+const PLAN_PAGE_STATEMENTS = 21;
+
+async function statementsOf(path: string, cookie: string): Promise<number> {
+  const before = queryCounter.count;
+  const response = await call(path, { cookie });
+  await response.text();
+  expect(response.status, path).toBe(200);
+  return queryCounter.count - before;
+}
+
+describe(`plan page statements (${process.env.QIAO_TEST_DRIVER})`, () => {
+  it("are as many for 1 line as for 40, for the document and for a client-side navigation", async () => {
+    const { org, client, planner, access } = await makePlannerOnClient("COUNT");
+    const make = async (name: string, lines: number) => {
+      const campaign = await createCampaign(access, { name, objective: "conversion", startDate: "2027-03-01", endDate: "2027-04-30", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
+      await addLines(access, campaign.id, Array.from({ length: lines }, (_, i) => sampleLine({ name: `${name} ${i + 1}` })));
+      return `/o/${org.slug}/clients/${client.id}/campaigns/${campaign.id}`;
+    };
+    const small = await make("One line", 1);
+    const large = await make("Forty lines", 40);
+    const counts = {
+      small: await statementsOf(small, planner.cookie),
+      large: await statementsOf(large, planner.cookie),
+      smallData: await statementsOf(`${small}.data`, planner.cookie),
+      largeData: await statementsOf(`${large}.data`, planner.cookie),
+    };
+    expect(counts).toEqual({ small: PLAN_PAGE_STATEMENTS, large: PLAN_PAGE_STATEMENTS, smallData: PLAN_PAGE_STATEMENTS, largeData: PLAN_PAGE_STATEMENTS });
+  });
+});
