@@ -5,7 +5,7 @@ import { extractMentions, type TeamMember } from "~/domain/mentions";
 import { recordActivity } from "~/models/activity.server";
 import { findCampaign } from "~/models/campaign.server";
 import { listClientTeam } from "~/models/client-account.server";
-import { findComment, insertComment, insertNotifications, listComments, setCommentResolved } from "~/models/collaboration.server";
+import { findComment, insertComment, insertNotifications, setCommentResolved } from "~/models/collaboration.server";
 import { findLine } from "~/models/line-item.server";
 import { inScope, type Access, type ClientAccess } from "~/tenancy/access.server";
 
@@ -46,10 +46,6 @@ export async function resolveComment(access: ClientAccess, campaignId: string, c
     if (changed) await recordActivity(scope, { clientAccountId: access.client.id, campaignId, subjectType: "comment", subjectId: commentId, action: resolved ? "resolved" : "reopened" });
     return changed;
   });
-}
-
-export async function getComments(access: Access, campaignId: string) {
-  return inScope(access, (scope) => listComments(scope, campaignId));
 }
 
 /** Whom this person may mention on a campaign (its client account's team, themselves left out); null: no such campaign. */

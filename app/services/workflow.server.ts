@@ -88,7 +88,3 @@ export async function transitionCampaign(access: ClientAccess, campaignId: strin
   });
 }
 
-/** Who approves this client's plans, by name, for the review panel (a one-person workspace is told nobody else can). */
-export async function getApprovers(access: ClientAccess) {
-  return inScope(access, (scope) => listApprovers(scope, access.client.id));
-}

@@ -16,9 +16,8 @@ import { fenToYuanString } from "~/domain/money";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { canEditPlan } from "~/domain/workflow";
-import { getComments } from "~/services/comments.server";
-import { getPlan } from "~/services/planner.server";
-import { actionsFor, getApprovers } from "~/services/workflow.server";
+import { getPlanPage } from "~/services/plan-page.server";
+import { actionsFor } from "~/services/workflow.server";
 import { CollaborationLinks, CommentsPanel, LiveAwareness, WorkflowPanel } from "./collaboration";
 import { accessView, can, isUuid, requireScope } from "~/tenancy/access.server";
 import { handlePlanAction } from "./actions.server";
@@ -33,13 +32,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "client.view");
   if (!isUuid(params.campaignId)) throw notFound();
-  const plan = await getPlan(access, params.campaignId);
-  if (!plan) throw notFound();
+  const found = await getPlanPage(access, params.campaignId);
+  if (!found) throw notFound();
+  const { plan, comments, approvers } = found;
   const locale = await getLocale(request);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const comments = await getComments(access, params.campaignId);
-  // Who approves matters while a plan is being written or reviewed.
-  const approvers = plan.campaign.status === "draft" || plan.campaign.status === "in_review" ? await getApprovers(access) : null;
   const allocatedFen = plan.snapshot.lines.reduce((sum, line) => sum + line.budgetFen, 0);
   const { campaign } = plan;
   const lineNameById = new Map(plan.snapshot.lines.map((l) => [l.id, l.name]));
