@@ -38,8 +38,13 @@ export type DatabaseOptions = {
   maxConnections?: number;
 };
 
-/** Every SQL statement the app sends through drizzle, counted (benchmarks and tests check that counts stay flat). */
-export const queryCounter = { count: 0 };
+/**
+ * Every SQL statement the app sends through drizzle, counted (benchmarks and tests check that counts
+ * stay flat). One counter per process, on globalThis like the handle itself (app/db.server.ts): the
+ * server build bundles its own copy of this module, and a handle opened by either copy counts here.
+ */
+const counterHolder = globalThis as typeof globalThis & { __qiaoQueryCounter?: { count: number } };
+export const queryCounter = (counterHolder.__qiaoQueryCounter ??= { count: 0 });
 const logger = { logQuery: () => void queryCounter.count++ };
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../drizzle");
