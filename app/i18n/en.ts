@@ -249,6 +249,7 @@ const en = {
     },
   },
   planner: {
+    openImport: "Import",
     campaigns: "Campaigns",
     newCampaign: "New campaign",
     searchLabel: "Search campaigns by name",
@@ -652,7 +653,6 @@ const en = {
     stale: "The plan changed since this preview; check the file again.",
     expired: "This preview expired; upload the file again.",
     back: "Back to the plan",
-    open: "Import",
     keepConflicts: "Conflicting lines were changed by someone after the export: applying overwrites their change with the file's.",
     progress: "Applying…",
     fileEmpty: "The file is empty.",

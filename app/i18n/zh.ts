@@ -250,6 +250,7 @@ const zh: Resources = {
     },
   },
   planner: {
+    openImport: "导入",
     campaigns: "投放活动",
     newCampaign: "新建投放活动",
     searchLabel: "按名称搜索投放活动",
@@ -653,7 +654,6 @@ const zh: Resources = {
     stale: "预览之后计划已有变化；请重新检查文件。",
     expired: "此预览已过期；请重新上传文件。",
     back: "返回计划",
-    open: "导入",
     keepConflicts: "冲突的行在导出后被他人修改过：应用将以文件内容覆盖其修改。",
     progress: "正在应用……",
     fileEmpty: "文件是空的。",

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = plan;
   const lineNameById = new Map(plan.snapshot.lines.map((l) => [l.id, l.name]));
   return {
-    strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab", "import"]),
+    strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab"]),
     access: accessView(access),
     canEdit: can(access, "client.plan.edit") && canEditPlan(campaign.status),
     canComment: can(access, "client.comment"),
@@ -192,7 +192,7 @@ export default function CampaignPlanPage() {
               {canEdit ? (
               <>
                 <Link to="import" className="btn-secondary" data-testid="open-import">
-                  {t("import.open")}
+                  {t("planner.openImport")}
                 </Link>
                 <details className="relative" open={duplicateResult?.error ? true : undefined}>
                   <summary className="btn-secondary cursor-pointer list-none">{t("planner.duplicate")}</summary>
