@@ -1,20 +1,12 @@
 import { getFormProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { CampaignFormInput } from "~/services/forms/planner.server";
 import { useTranslation } from "react-i18next";
 import { OBJECTIVES, REPORTING_CURRENCIES } from "~/domain/plan";
 import { SelectField, TextField } from "./forms";
 
-type CampaignFieldsMeta = {
-  name: FieldMetadata<string | undefined>;
-  objective: FieldMetadata<string | undefined>;
-  startDate: FieldMetadata<string | undefined>;
-  endDate: FieldMetadata<string | undefined>;
-  budget: FieldMetadata<string | undefined>;
-  reportingCurrency: FieldMetadata<string | undefined>;
-  fxRate: FieldMetadata<string | undefined>;
-  notes: FieldMetadata<string | undefined>;
-};
+type CampaignFieldsMeta = { [Field in keyof CampaignFormShape]: FieldMetadata<string | undefined> };
 
 /** The campaign's own fields, shared by "new campaign" and "edit campaign details". */
 export function CampaignFields({ fields }: { fields: CampaignFieldsMeta }) {
@@ -58,4 +50,5 @@ export function CampaignForm({
   );
 }
 
-export type CampaignFormShape = { name: string; objective: string; startDate: string; endDate: string; budget: string; reportingCurrency: string; fxRate: string; notes: string };
+/** The campaign form's fields as posted, from the server's schema (a type-only import ships no zod). */
+export type CampaignFormShape = CampaignFormInput;

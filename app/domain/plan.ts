@@ -129,7 +129,7 @@ export type LineInput = Pick<PlanLine, LineInputField>;
 /** A line as stored, without its identity, place and version. */
 export type LineFields = Omit<PlanLine, "id" | "position" | "version">;
 
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+function pickFields<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
   for (const key of keys) out[key] = source[key];
   return out;
@@ -137,7 +137,7 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
 
 /** The input fields of any line-shaped value (a saved line, an imported one, a merge result). */
 export function lineInputOf(line: LineInput): LineInput {
-  return pick(line, LINE_INPUT_FIELDS);
+  return pickFields(line, LINE_INPUT_FIELDS);
 }
 
 /** What is stored for an input: the name it ends up with, its placement's ecosystem and its measurement row; weekly amounts only for custom flighting. */
@@ -153,7 +153,7 @@ const STORED_FIELDS = ["ecosystemId", "measurement", ...LINE_INPUT_FIELDS] as co
 
 /** The stored fields of a row (a copy, a restore, a duplicate keep exactly these). */
 export function storedLineFields(row: LineFields): LineFields {
-  return pick(row, STORED_FIELDS);
+  return pickFields(row, STORED_FIELDS);
 }
 
 /** A stored row as the plan's line (a measurement row saved before a field existed gets its default). */

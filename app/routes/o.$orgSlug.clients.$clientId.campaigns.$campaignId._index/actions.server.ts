@@ -34,6 +34,9 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
   const page = url.searchParams.get("page");
   const here = page && /^\d{1,5}$/.test(page) ? `${url.pathname}?page=${page}` : url.pathname;
   const version = versionField.safeParse(formData.get("version"));
+  // The line a row's button or form acts on (restore, update, delete, duplicate, move); null when absent or not an id.
+  const lineRef = parseWithZod(formData, { schema: LineRefSchema });
+  const lineId = lineRef.status === "success" ? lineRef.value.lineId : null;
   // A submitted or approved plan is locked: say so before looking at the form.
   if (intent !== "duplicate-campaign" && intent !== "archive" && intent !== "restore-campaign" && !(await ensurePlanEditable(access, campaignId))) throw notFound();
   const planPath = `/o/${access.organization.slug}/clients/${access.client.id}/campaigns/${campaignId}`;
@@ -70,9 +73,8 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       return redirectWithToast(planPath, { kind: "success", key: "planner.restored", params: { name: restored.name } });
     }
     case "restore-line": {
-      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
-      if (!ref.success) return data({ intent, result: null, conflict: null }, { status: 400 });
-      const restored = await restoreLine(access, campaignId, ref.data.lineId);
+      if (!lineId) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const restored = await restoreLine(access, campaignId, lineId);
       if (!restored) throw notFound();
       return redirectWithToast(here, { kind: "success", key: "planner.lineRestored", params: { name: restored.name } });
     }
@@ -103,9 +105,7 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
           { headers: { "Set-Cookie": await toastHeader({ kind: "success", key: "planner.linesAdded", params: { count: 1 } }) } },
         );
       }
-      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
-      if (!ref.success || !version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
-      const { lineId } = ref.data;
+      if (!lineId || !version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
       const saved = await updateLine(access, campaignId, lineId, version.data, converted.input);
       if (!saved) throw notFound();
       if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.errors) }), conflict: null }, { status: 400 });
@@ -163,25 +163,22 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       return redirectWithToast(here, { kind: "success", key: "planner.linesAdded", params: { count: inputs.length } });
     }
     case "delete-line": {
-      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
-      if (!ref.success || !version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
-      const { lineId } = ref.data;
+      if (!lineId || !version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
       const deleted = await deleteLine(access, campaignId, lineId, version.data);
       if (!deleted) throw notFound();
       if (!deleted.ok) return data({ intent, result: null, conflict: { kind: "delete" as const, lineId } }, { status: 409 });
       return redirectWithToast(here, { kind: "success", key: "planner.lineDeleted", undo: { action: `${planPath}?index`, fields: { intent: "restore-line", lineId } } });
     }
     case "duplicate-line": {
-      const ref = LineRefSchema.safeParse(Object.fromEntries(formData));
-      if (!ref.success) return data({ intent, result: null, conflict: null }, { status: 400 });
-      const copy = await duplicateLine(access, campaignId, ref.data.lineId);
+      if (!lineId) return data({ intent, result: null, conflict: null }, { status: 400 });
+      const copy = await duplicateLine(access, campaignId, lineId);
       if (!copy) throw notFound();
       return redirectWithToast(here, { kind: "success", key: "planner.lineDuplicated" });
     }
     case "move-line": {
-      const move = MoveLineSchema.safeParse(Object.fromEntries(formData));
-      if (!move.success) return data({ intent, result: null, conflict: null }, { status: 400 });
-      if (!(await moveLine(access, campaignId, move.data.lineId, move.data.direction))) throw notFound();
+      const move = parseWithZod(formData, { schema: MoveLineSchema });
+      if (move.status !== "success") return data({ intent, result: null, conflict: null }, { status: 400 });
+      if (!(await moveLine(access, campaignId, move.value.lineId, move.value.direction))) throw notFound();
       return data({ intent, result: null, conflict: null });
     }
     default:
