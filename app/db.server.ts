@@ -88,6 +88,17 @@ export async function withAppTransaction<T>(context: TenantContext, work: (tx: T
   }
 }
 
+/**
+ * Moves an open app transaction to another context: the request's identity step reads the session in
+ * auth mode, then the person's own memberships, then the client account inside the tenant, in one
+ * transaction. The role stays the app role; each setting is local to the transaction.
+ */
+export async function switchTransactionContext(tx: Transaction, context: TenantContext): Promise<void> {
+  await tx.execute(
+    sql`select set_config('app.organization_id', ${context.organizationId ?? ""}, true), set_config('app.user_id', ${context.userId ?? ""}, true), set_config('app.auth', ${context.auth ? "on" : ""}, true)`,
+  );
+}
+
 /** Start-up check: the app role must not be able to bypass row-level security. */
 export async function assertAppRoleIsRestricted(handle: DatabaseHandle): Promise<void> {
   const rows = await queryRows<{ rolsuper: boolean; rolbypassrls: boolean }>(

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type Params } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppShell } from "~/components/app-shell";
@@ -13,9 +13,8 @@ import { getI18n } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_GROUPS, getResourceGroups, isResourceGroup } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
-import { getSession } from "~/auth/session.server";
+import { getRequestContext } from "~/tenancy/access.server";
 import { isUnavailableResponse } from "~/db-availability.server";
-import { countUnread } from "~/services/notifications.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -25,9 +24,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Qiao 桥" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public data (language, strings, toast) plus who is signed in, for the header: no tenant data here.
-  const [locale, { toast, headers }, user] = await Promise.all([getLocale(request), takeToast(request), getHeaderUser(request)]);
+  const [locale, { toast, headers }, user] = await Promise.all([getLocale(request), takeToast(request), getHeaderUser(request, params)]);
   // A toast's words can come from any group (auth.welcome after sign-up): its group comes with it, so the
   // page hydrates with the same text the server rendered.
   const toastGroup = toast?.key.split(".")[0];
@@ -37,10 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // While the database is away the page still renders in the person's language (the route's own
 // loader answers 503): the header then shows no one rather than the whole page failing.
-async function getHeaderUser(request: Request) {
+// The params make the request's identity step (getRequestContext) also look up the URL's organization
+// and client account, which the page's own access check then reads: one transaction for all three loaders.
+async function getHeaderUser(request: Request, params: Params) {
   try {
-    const session = await getSession(request);
-    return session ? { name: session.user.name, email: session.user.email, unread: await countUnread(session.user.id) } : null;
+    const context = await getRequestContext(request, params);
+    return context ? { name: context.session.user.name, email: context.session.user.email, unread: context.unread } : null;
   } catch (error) {
     if (isUnavailableResponse(error)) return null;
     throw error;

@@ -43,9 +43,16 @@ export type DatabaseOptions = {
  * stay flat). One counter per process, on globalThis like the handle itself (app/db.server.ts): the
  * server build bundles its own copy of this module, and a handle opened by either copy counts here.
  */
-const counterHolder = globalThis as typeof globalThis & { __qiaoQueryCounter?: { count: number } };
+const counterHolder = globalThis as typeof globalThis & { __qiaoQueryCounter?: QueryCounter };
+/** `recorded`, when a test sets it to an array, receives the text of each statement (to tell which ones a count is made of). */
+export type QueryCounter = { count: number; recorded?: string[] };
 export const queryCounter = (counterHolder.__qiaoQueryCounter ??= { count: 0 });
-const logger = { logQuery: () => void queryCounter.count++ };
+const logger = {
+  logQuery(query: string) {
+    queryCounter.count++;
+    queryCounter.recorded?.push(query);
+  },
+};
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../drizzle");
 

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
-import { oncePerRequest } from "~/request-memo.server";
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "@db/schema";
+import type { Transaction } from "@db/client";
 import { withAppTransaction } from "~/db.server";
 import { isHttps } from "~/env.server";
 import { generateSecureRandomString, hashSecret, secretsMatch } from "./tokens.server";
@@ -59,41 +59,53 @@ export async function createSession(userId: string, now = new Date()): Promise<{
 
 /** The session behind a cookie token, or null; extends the idle expiry when half of it has passed. */
 export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+  if (!isWellFormedToken(token)) return null;
+  return withAppTransaction({ organizationId: null, userId: null, auth: true }, (tx) => validateSessionIn(tx, token, now));
+}
+
+function isWellFormedToken(token: string): boolean {
   const [id, secret, extra] = token.split(".");
-  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-  return withAppTransaction({ organizationId: null, userId: null, auth: true }, async (tx) => {
-    const [row] = await tx
-      .select({
-        id: sessions.id,
-        secretHash: sessions.secretHash,
-        expiresAt: sessions.expiresAt,
-        absoluteExpiresAt: sessions.absoluteExpiresAt,
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        locale: users.locale,
-        disabledAt: users.disabledAt,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, id));
-    if (!row || !secretsMatch(row.secretHash, secret)) return null;
-    if (row.disabledAt || now >= row.expiresAt || now >= row.absoluteExpiresAt) {
-      await tx.delete(sessions).where(eq(sessions.id, id));
-      return null;
-    }
-    let expiresAt = row.expiresAt;
-    if (row.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
-      expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, row.absoluteExpiresAt.getTime()));
-      await tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
-    }
-    return {
-      id: row.id,
-      expiresAt,
-      absoluteExpiresAt: row.absoluteExpiresAt,
-      user: { id: row.userId, email: row.email, name: row.name, locale: row.locale },
-    };
-  });
+  return Boolean(id && secret && extra === undefined && id.length <= 64 && secret.length <= 64);
+}
+
+/**
+ * The same check inside a transaction that is in auth mode (app.auth on): the request's identity step
+ * (tenancy/request-context.server.ts) goes on from here to the person's memberships in the same transaction.
+ */
+export async function validateSessionIn(tx: Transaction, token: string, now = new Date()): Promise<ValidSession | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [id, secret] = token.split(".") as [string, string];
+  const [row] = await tx
+    .select({
+      id: sessions.id,
+      secretHash: sessions.secretHash,
+      expiresAt: sessions.expiresAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row || !secretsMatch(row.secretHash, secret)) return null;
+  if (row.disabledAt || now >= row.expiresAt || now >= row.absoluteExpiresAt) {
+    await tx.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  if (row.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
+    expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, row.absoluteExpiresAt.getTime()));
+    await tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+  }
+  return {
+    id: row.id,
+    expiresAt,
+    absoluteExpiresAt: row.absoluteExpiresAt,
+    user: { id: row.userId, email: row.email, name: row.name, locale: row.locale },
+  };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
@@ -107,26 +119,8 @@ export async function invalidateOtherSessions(userId: string, keepSessionId: str
   );
 }
 
-/** The request's session, validated once for all the loaders of one request (request-memo.server.ts). */
-export function getSession(request: Request): Promise<ValidSession | null> {
-  const token = readSessionToken(request);
-  if (!token) return Promise.resolve(null);
-  return oncePerRequest(`session:${token}`, () => validateSessionToken(token));
-}
-
 export function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
   const back = url.pathname + url.search;
   return redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
-}
-
-/** The signed-in person, or a redirect to the login page (thrown). */
-export async function requireSession(request: Request): Promise<ValidSession> {
-  const session = await getSession(request);
-  if (!session) throw loginRedirect(request);
-  return session;
-}
-
-export async function requireUser(request: Request): Promise<SessionUser> {
-  return (await requireSession(request)).user;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { campaigns, type CampaignRow } from "@db/schema";
+import { campaigns, comments, lineItems, type CampaignRow, type CommentRow, type LineItemRow } from "@db/schema";
 import type { Scope } from "~/models/scope.server";
 
 
@@ -28,6 +28,27 @@ export async function findCampaign(scope: Scope, clientAccountId: string, campai
     .from(campaigns)
     .where(oneCampaign(scope, clientAccountId, campaignId));
   return row;
+}
+
+/** A campaign with its lines in plan order and, when asked, its comments (oldest first): one statement. */
+export async function findCampaignWithLines(
+  scope: Scope,
+  clientAccountId: string,
+  campaignId: string,
+  options: { comments?: boolean } = {},
+): Promise<{ campaign: CampaignRow; lines: LineItemRow[]; comments: CommentRow[] } | undefined> {
+  const where = oneCampaign(scope, clientAccountId, campaignId);
+  const lines = { orderBy: [asc(lineItems.position), asc(lineItems.createdAt)] };
+  if (!options.comments) {
+    const row = await scope.tx.query.campaigns.findFirst({ where, with: { lines } });
+    if (!row) return undefined;
+    const { lines: rows, ...campaign } = row;
+    return { campaign, lines: rows, comments: [] };
+  }
+  const row = await scope.tx.query.campaigns.findFirst({ where, with: { lines, comments: { orderBy: [asc(comments.createdAt)] } } });
+  if (!row) return undefined;
+  const { lines: rows, comments: threads, ...campaign } = row;
+  return { campaign, lines: rows, comments: threads };
 }
 
 /** The row, locked for the rest of the transaction (line saves bump the campaign's plan version). */

@@ -1,11 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { benchmarkOverrides, customPlacements, levelOverrides, type CustomPlacementRow, type LevelOverrideRow } from "@db/schema";
+import { benchmarkOverrides, customPlacements, levelOverrides, organizations, type BenchmarkOverrideRow, type CustomPlacementRow, type LevelOverrideRow } from "@db/schema";
 import type { Benchmarks } from "~/domain/buying-models";
 import type { Scope } from "~/models/scope.server";
-
-export async function listLevelOverrides(scope: Scope): Promise<LevelOverrideRow[]> {
-  return scope.tx.select().from(levelOverrides).where(eq(levelOverrides.organizationId, scope.organizationId)).orderBy(asc(levelOverrides.setAt));
-}
 
 export async function findLevelOverride(scope: Scope, targetType: "placement" | "destination", targetId: string) {
   const [row] = await scope.tx
@@ -34,10 +30,6 @@ export async function deleteLevelOverride(scope: Scope, targetType: "placement" 
   return rows.length;
 }
 
-export async function listBenchmarkOverrides(scope: Scope) {
-  return scope.tx.select().from(benchmarkOverrides).where(eq(benchmarkOverrides.organizationId, scope.organizationId));
-}
-
 export async function upsertBenchmarkOverride(scope: Scope, placementId: string, benchmarks: Benchmarks): Promise<void> {
   const set = { benchmarks, updatedBy: scope.userId, updatedAt: new Date() };
   await scope.tx
@@ -50,14 +42,6 @@ export async function deleteBenchmarkOverride(scope: Scope, placementId: string)
   await scope.tx.delete(benchmarkOverrides).where(and(eq(benchmarkOverrides.organizationId, scope.organizationId), eq(benchmarkOverrides.placementId, placementId)));
 }
 
-export async function listCustomPlacements(scope: Scope): Promise<CustomPlacementRow[]> {
-  return scope.tx
-    .select()
-    .from(customPlacements)
-    .where(and(eq(customPlacements.organizationId, scope.organizationId), isNull(customPlacements.archivedAt)))
-    .orderBy(asc(customPlacements.createdAt));
-}
-
 export type NewCustomPlacement = Omit<typeof customPlacements.$inferInsert, "organizationId" | "id" | "createdBy" | "createdAt" | "archivedAt">;
 
 export async function insertCustomPlacement(scope: Scope, input: NewCustomPlacement): Promise<CustomPlacementRow> {
@@ -67,4 +51,18 @@ export async function insertCustomPlacement(scope: Scope, input: NewCustomPlacem
     .returning();
   if (!row) throw new Error("Custom placement insert returned no row.");
   return row;
+}
+
+/** The organization's whole catalog overlay (its placements, benchmark and level overrides): one statement. */
+export async function findCatalogOverlay(scope: Scope): Promise<{ customs: CustomPlacementRow[]; benchmarks: BenchmarkOverrideRow[]; levels: LevelOverrideRow[] }> {
+  const row = await scope.tx.query.organizations.findFirst({
+    columns: { id: true },
+    where: eq(organizations.id, scope.organizationId),
+    with: {
+      customPlacements: { where: isNull(customPlacements.archivedAt), orderBy: [asc(customPlacements.createdAt)] },
+      benchmarkOverrides: true,
+      levelOverrides: { orderBy: [asc(levelOverrides.setAt)] },
+    },
+  });
+  return { customs: row?.customPlacements ?? [], benchmarks: row?.benchmarkOverrides ?? [], levels: row?.levelOverrides ?? [] };
 }

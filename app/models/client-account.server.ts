@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { clientAccounts, clientMembers, memberships, users, type ClientAccountRow } from "@db/schema";
 import type { ClientRole } from "~/domain/permissions";
 import type { Scope } from "~/models/scope.server";
@@ -9,6 +10,23 @@ export async function insertClientAccount(scope: Scope, input: { name: string; n
     .values({ organizationId: scope.organizationId, name: input.name.trim(), namingTemplate: input.namingTemplate ?? null })
     .returning();
   if (!row) throw new Error("Client account insert returned no row.");
+  return row;
+}
+
+/** A client account and the acting person's role on its team (null when not on it): the access check's lookup. */
+export async function findClientWithOwnRole(scope: Scope & { userId: string }, clientAccountId: string) {
+  const [row] = await scope.tx
+    .select({ id: clientAccounts.id, name: clientAccounts.name, namingTemplate: clientAccounts.namingTemplate, role: clientMembers.role })
+    .from(clientAccounts)
+    .leftJoin(
+      clientMembers,
+      and(
+        eq(clientMembers.organizationId, clientAccounts.organizationId),
+        eq(clientMembers.clientAccountId, clientAccounts.id),
+        eq(clientMembers.userId, scope.userId),
+      ),
+    )
+    .where(and(eq(clientAccounts.organizationId, scope.organizationId), eq(clientAccounts.id, clientAccountId)));
   return row;
 }
 
@@ -92,16 +110,25 @@ export async function updateNamingTemplate(scope: Scope, clientAccountId: string
  * agency; the team's viewers approve for the client.
  */
 export async function listApprovers(scope: Scope, clientAccountId: string): Promise<{ agency: { id: string; name: string }[]; client: { id: string; name: string }[] }> {
-  const team = await listClientTeam(scope, clientAccountId);
+  // One statement: the team with its roles, and the organization's owners and admins (role null).
+  const rows = await unionAll(
+    scope.tx
+      .select({ id: users.id, name: users.name, teamRole: sql<ClientRole | null>`${clientMembers.role}` })
+      .from(clientMembers)
+      .innerJoin(users, eq(users.id, clientMembers.userId))
+      .where(and(eq(clientMembers.organizationId, scope.organizationId), eq(clientMembers.clientAccountId, clientAccountId))),
+    scope.tx
+      .select({ id: users.id, name: users.name, teamRole: sql<ClientRole | null>`null` })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, scope.organizationId), inArray(memberships.role, ["owner", "admin"]))),
+  ).orderBy(asc(users.name));
+  const team = rows.filter((row) => row.teamRole !== null);
   const onTeam = new Set(team.map((member) => member.id));
-  const admins = await scope.tx
-    .select({ id: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, scope.organizationId), inArray(memberships.role, ["owner", "admin"])))
-    .orderBy(asc(users.name));
+  const admins = rows.filter((row) => row.teamRole === null && !onTeam.has(row.id));
+  const person = ({ id, name }: { id: string; name: string }) => ({ id, name });
   return {
-    agency: [...team.filter((m) => m.role === "lead_planner").map(({ id, name }) => ({ id, name })), ...admins.filter((a) => !onTeam.has(a.id))],
-    client: team.filter((m) => m.role === "viewer").map(({ id, name }) => ({ id, name })),
+    agency: [...team.filter((m) => m.teamRole === "lead_planner").map(person), ...admins.map(person)],
+    client: team.filter((m) => m.teamRole === "viewer").map(person),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { activityEvents, comments, notifications, planVersions, presence, users, type PlanVersionRow } from "@db/schema";
 import type { PlanSnapshot } from "~/domain/plan";
 import type { Scope, UserScope } from "~/models/scope.server";
@@ -44,14 +44,6 @@ export async function findComment(scope: Scope, campaignId: string, commentId: s
     .from(comments)
     .where(and(eq(comments.organizationId, scope.organizationId), eq(comments.campaignId, campaignId), eq(comments.id, commentId)));
   return row;
-}
-
-export async function listComments(scope: Scope, campaignId: string) {
-  return scope.tx
-    .select()
-    .from(comments)
-    .where(and(eq(comments.organizationId, scope.organizationId), eq(comments.campaignId, campaignId)))
-    .orderBy(asc(comments.createdAt));
 }
 
 export async function setCommentResolved(scope: Scope, campaignId: string, commentId: string, resolved: boolean): Promise<number> {

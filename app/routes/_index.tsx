@@ -2,7 +2,7 @@ import { useLocale, useRouteStrings } from "~/i18n/i18n";
 import { routeStrings } from "~/i18n/resources.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getSession } from "~/auth/session.server";
+import { getSession } from "~/tenancy/access.server";
 import { homePathFor } from "~/services/navigation.server";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

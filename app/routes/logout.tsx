@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clearedSessionCookie, getSession, invalidateSession } from "~/auth/session.server";
+import { clearedSessionCookie, invalidateSession } from "~/auth/session.server";
+import { getSession } from "~/tenancy/access.server";
 import { toastHeader } from "~/toast.server";
 
 // Signing out deletes the session on the server; the old cookie then gets nothing.

@@ -19,11 +19,9 @@ import { recordActivity } from "~/models/activity.server";
 import {
   deleteBenchmarkOverride,
   deleteLevelOverride,
+  findCatalogOverlay,
   findLevelOverride,
   insertCustomPlacement,
-  listBenchmarkOverrides,
-  listCustomPlacements,
-  listLevelOverrides,
   upsertBenchmarkOverride,
   upsertLevelOverride,
 } from "~/models/catalog.server";
@@ -64,9 +62,9 @@ export function customPlacementToDomain(row: CustomPlacementRow): Placement {
   };
 }
 
-/** Three queries, whatever the size of the catalog. */
+/** One statement, whatever the size of the catalog. */
 export async function loadOrganizationCatalog(scope: Scope): Promise<OrganizationCatalog> {
-  const [customs, benchmarks, levels] = await Promise.all([listCustomPlacements(scope), listBenchmarkOverrides(scope), listLevelOverrides(scope)]);
+  const { customs, benchmarks, levels } = await findCatalogOverlay(scope);
   return {
     placements: [...PLACEMENTS, ...customs.map(customPlacementToDomain)],
     benchmarkOverrides: Object.fromEntries(benchmarks.map((row) => [row.placementId, row.benchmarks])),

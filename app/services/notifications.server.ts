@@ -1,5 +1,5 @@
 import { withUserScope } from "~/models/scope.server";
-import { countOwnUnread, listOwnNotifications, markOwnNotificationsRead } from "~/models/collaboration.server";
+import { listOwnNotifications, markOwnNotificationsRead } from "~/models/collaboration.server";
 import { organizationsOf } from "./navigation.server";
 
 /** A person's notifications with links back to the plan (their organizations resolve the slugs). */
@@ -22,10 +22,6 @@ export async function getOwnNotifications(userId: string) {
       href: slug && n.clientAccountId && n.campaignId ? `/o/${slug}/clients/${n.clientAccountId}/campaigns/${n.campaignId}` : null,
     };
   });
-}
-
-export async function countUnread(userId: string): Promise<number> {
-  return withUserScope(userId, (scope) => countOwnUnread(scope));
 }
 
 export async function markAllRead(userId: string): Promise<void> {

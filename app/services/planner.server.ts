@@ -1,4 +1,4 @@
-import type { CampaignRow, LineItemRow } from "@db/schema";
+import type { CampaignRow, CommentRow, LineItemRow } from "@db/schema";
 import { AppError } from "~/domain/errors";
 import { canEditPlan } from "~/domain/workflow";
 import { CATALOG_VERSION, getEcosystem } from "~/domain/catalog";
@@ -24,6 +24,7 @@ import {
 import { findLatestActivity, recordActivity } from "~/models/activity.server";
 import {
   findCampaign,
+  findCampaignWithLines,
   insertCampaign,
   listCampaigns,
   lockCampaign,
@@ -66,11 +67,13 @@ export function assertPlanEditable(campaign: Pick<CampaignRow, "status">): void 
 export type LoadedPlan = { snapshot: PlanSnapshot; catalog: OrganizationCatalog; campaign: CampaignRow };
 
 /** The whole plan in a constant number of queries (campaign, lines, three catalog queries). */
-export async function loadPlan(scope: Scope, access: ClientAccess, campaignId: string): Promise<LoadedPlan | null> {
-  const campaign = await findCampaign(scope, access.client.id, campaignId);
-  if (!campaign) return null;
-  const [rows, catalog] = await Promise.all([listLines(scope, campaignId), loadOrganizationCatalog(scope)]);
-  return { campaign, catalog, snapshot: { campaign: toCampaignPlan(campaign, access.client.name), lines: rows.map(toPlanLine), catalogVersion: CATALOG_VERSION } };
+/** The plan (campaign, lines, the organization's catalog) in two statements; with `comments`, its comments come in the first. */
+export async function loadPlan(scope: Scope, access: ClientAccess, campaignId: string, options: { comments?: boolean } = {}): Promise<(LoadedPlan & { comments: CommentRow[] }) | null> {
+  const found = await findCampaignWithLines(scope, access.client.id, campaignId, options);
+  if (!found) return null;
+  const catalog = await loadOrganizationCatalog(scope);
+  const { campaign, lines, comments } = found;
+  return { campaign, catalog, comments, snapshot: { campaign: toCampaignPlan(campaign, access.client.name), lines: lines.map(toPlanLine), catalogVersion: CATALOG_VERSION } };
 }
 
 export async function getPlan(access: ClientAccess, campaignId: string): Promise<LoadedPlan | null> {

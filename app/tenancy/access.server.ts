@@ -1,8 +1,10 @@
 import type { Params } from "@remix-run/react";
-import { and, eq, sql } from "drizzle-orm";
-import { clientAccounts, clientMembers, memberships, organizations } from "@db/schema";
-import { requireSession, type SessionUser } from "~/auth/session.server";
-import { withAppTransaction } from "~/db.server";
+import type { Transaction } from "@db/client";
+import { loginRedirect, readSessionToken, validateSessionIn, type SessionUser, type ValidSession } from "~/auth/session.server";
+import { switchTransactionContext, withAppTransaction } from "~/db.server";
+import { findClientWithOwnRole } from "~/models/client-account.server";
+import { countOwnUnread } from "~/models/collaboration.server";
+import { listOrganizationsOfUser, type UserOrganization } from "~/models/organization.server";
 import { oncePerRequest } from "~/request-memo.server";
 import { forbidden, notFound } from "~/domain/errors";
 import { effectiveClientRole, isClientPermission, isOrgAdmin, permissionsFor, type ClientPermission, type ClientRole, type OrgRole, type Permission } from "~/domain/permissions";
@@ -28,32 +30,78 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-/** The person's membership of the organization with that slug and, when asked, the client account and their role on it: one transaction. */
-async function findMembership(userId: string, slug: string, clientId: string | undefined) {
-  return withAppTransaction({ organizationId: null, userId }, async (tx) => {
-    const [member] = await tx
-      .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, role: memberships.role })
-      .from(memberships)
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));
-    if (!member) return null;
-    if (clientId === undefined) return { member, client: null, clientRole: null };
-    // Same transaction, now inside the tenant.
-    await tx.execute(sql`select set_config('app.organization_id', ${member.id}, true)`);
-    const [client] = await tx
-      .select({ id: clientAccounts.id, name: clientAccounts.name, namingTemplate: clientAccounts.namingTemplate, role: clientMembers.role })
-      .from(clientAccounts)
-      .leftJoin(
-        clientMembers,
-        and(
-          eq(clientMembers.organizationId, clientAccounts.organizationId),
-          eq(clientMembers.clientAccountId, clientAccounts.id),
-          eq(clientMembers.userId, userId),
-        ),
-      )
-      .where(and(eq(clientAccounts.organizationId, member.id), eq(clientAccounts.id, clientId)));
-    return { member, client: client ?? null, clientRole: client?.role ?? null };
+type ScopeLookup = {
+  slug: string | undefined;
+  clientId: string | undefined;
+  member: UserOrganization | null;
+  client: { id: string; name: string; namingTemplate: string | null } | null;
+  clientRole: ClientRole | null;
+};
+
+/** Who is asking, resolved once per request: the session, the person's organizations, their unread count and the scope of the URL. */
+export type RequestContext = { session: ValidSession; organizations: UserOrganization[]; unread: number; scope: ScopeLookup };
+
+/** The organization with that slug among the person's, and the client account with the person's role on it, inside `tx` (user mode on entry). */
+async function lookUpScope(tx: Transaction, userId: string, organizations: UserOrganization[], slug: string | undefined, clientId: string | undefined): Promise<ScopeLookup> {
+  const member = (slug && organizations.find((o) => o.slug === slug)) || null;
+  if (!member || clientId === undefined) return { slug, clientId, member, client: null, clientRole: null };
+  // Same transaction, now inside the tenant.
+  await switchTransactionContext(tx, { organizationId: member.id, userId });
+  const client = await findClientWithOwnRole({ tx, organizationId: member.id, userId }, clientId);
+  return { slug, clientId, member, client: client ? { id: client.id, name: client.name, namingTemplate: client.namingTemplate } : null, clientRole: client?.role ?? null };
+}
+
+/**
+ * One transaction for the identity behind a request: the session (auth mode), then the person's
+ * organizations and unread notifications (their own rows), then the URL's client account (the tenant).
+ * The root, organization and page loaders all read it; each still makes its own check of it.
+ */
+async function resolveRequestContext(token: string, slug: string | undefined, clientId: string | undefined): Promise<RequestContext | null> {
+  return withAppTransaction({ organizationId: null, userId: null, auth: true }, async (tx) => {
+    const session = await validateSessionIn(tx, token);
+    if (!session) return null;
+    const userId = session.user.id;
+    await switchTransactionContext(tx, { organizationId: null, userId });
+    const own = { tx, userId };
+    const organizations = await listOrganizationsOfUser(own);
+    const unread = await countOwnUnread(own);
+    return { session, organizations, unread, scope: await lookUpScope(tx, userId, organizations, slug, clientId) };
   });
+}
+
+/**
+ * The request's identity (null when signed out), computed by the first loader that asks and shared by
+ * the others (request-memo.server.ts). Pass the route's params so the organization and client account
+ * of the URL are looked up in the same transaction.
+ */
+export function getRequestContext(request: Request, params: Params = {}): Promise<RequestContext | null> {
+  const token = readSessionToken(request);
+  if (!token) return Promise.resolve(null);
+  const clientId = params.clientId !== undefined && isUuid(params.clientId) ? params.clientId : undefined;
+  return oncePerRequest(`request:${token}`, () => resolveRequestContext(token, params.orgSlug, clientId));
+}
+
+/** The request's session, validated once for all the loaders of one request. */
+export async function getSession(request: Request): Promise<ValidSession | null> {
+  return (await getRequestContext(request))?.session ?? null;
+}
+
+/** The signed-in person, or a redirect to the login page (thrown). */
+export async function requireSession(request: Request): Promise<ValidSession> {
+  const session = await getSession(request);
+  if (!session) throw loginRedirect(request);
+  return session;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await requireSession(request)).user;
+}
+
+/** The scope for other params than the ones the request's context was resolved with (rare: one per request and scope). */
+function lookUpScopeAgain(userId: string, sessionId: string, slug: string, clientId: string | undefined): Promise<ScopeLookup> {
+  return oncePerRequest(`scope:${sessionId}:${slug}:${clientId ?? ""}`, () =>
+    withAppTransaction({ organizationId: null, userId }, async (tx) => lookUpScope(tx, userId, await listOrganizationsOfUser({ tx, userId }), slug, clientId)),
+  );
 }
 
 /**
@@ -63,20 +111,20 @@ async function findMembership(userId: string, slug: string, clientId: string | u
 export async function requireScope(request: Request, params: Params, permission: ClientPermission): Promise<ClientAccess>;
 export async function requireScope(request: Request, params: Params, permission: Permission): Promise<Access>;
 export async function requireScope(request: Request, params: Params, permission: Permission): Promise<Access> {
-  const session = await requireSession(request);
+  const context = await getRequestContext(request, params);
+  if (!context) throw loginRedirect(request);
+  const { session } = context;
   const slug = params.orgSlug;
   const clientId = params.clientId;
   if (!slug) throw notFound();
   if (clientId !== undefined && !isUuid(clientId)) throw notFound();
   if (isClientPermission(permission) && clientId === undefined) throw new Error(`Permission ${permission} needs a :clientId route.`);
 
-  // The organization, client and roles behind the check, looked up once per request and scope (the
+  // The organization, client and roles behind the check come with the request's context (the
   // permission is checked for every caller below).
-  const found = await oncePerRequest(`scope:${session.id}:${slug}:${clientId ?? ""}`, () => findMembership(session.user.id, slug, clientId));
-
-
-  if (!found) throw notFound();
+  const found = context.scope.slug === slug && context.scope.clientId === clientId ? context.scope : await lookUpScopeAgain(session.user.id, session.id, slug, clientId);
   const { member, client } = found;
+  if (!member) throw notFound();
   if (clientId !== undefined) {
     if (!client) throw notFound();
     // Agency members see only the client accounts they are on.

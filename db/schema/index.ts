@@ -6,3 +6,4 @@ export * from "./activity";
 export * from "./catalog";
 export * from "./campaigns";
 export * from "./collaboration";
+export * from "./relations";

@@ -7,12 +7,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword, passwordProblem } from "~/auth/login.server";
-import { requireSession, sessionCookie } from "~/auth/session.server";
+import { sessionCookie } from "~/auth/session.server";
+import { getRequestContext, requireSession } from "~/tenancy/access.server";
 import { NewPasswordField } from "~/components/auth-form";
 import { FormErrors, PageTitle, TextField } from "~/components/forms";
 import { encodeMessage } from "~/i18n/message";
 import { ChangePasswordSchema } from "~/services/forms/auth.server";
-import { organizationsOf } from "~/services/navigation.server";
 import { toastHeader } from "~/toast.server";
 import { keepRetryAfter } from "../login/retry-after";
 
@@ -22,7 +22,8 @@ export const headers: HeadersFunction = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
-  return { strings: await routeStrings(request, ["auth"]), user: session.user, organizations: await organizationsOf(session.user.id) };
+  const { organizations } = (await getRequestContext(request))!;
+  return { strings: await routeStrings(request, ["auth"]), user: session.user, organizations };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSession, sessionCookie } from "~/auth/session.server";
+import { sessionCookie } from "~/auth/session.server";
+import { getSession } from "~/tenancy/access.server";
 import { NewPasswordField } from "~/components/auth-form";
 import { FormErrors, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";

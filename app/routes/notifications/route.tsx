@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth/session.server";
+import { requireUser } from "~/tenancy/access.server";
 import { PageTitle } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useRouteStrings } from "~/i18n/i18n";

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { organizationsOf } from "~/services/navigation.server";
-import { accessView, requireScope } from "~/tenancy/access.server";
+import { accessView, getRequestContext, requireScope } from "~/tenancy/access.server";
 
 // Layout of an organization: its name, the switcher and the section links.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireScope(request, params, "org.view");
-  const organizations = await organizationsOf(access.user.id);
+  // The switcher lists the person's organizations, read with the request's identity (no query of its own).
+  const { organizations } = (await getRequestContext(request, params))!;
   return { access: accessView(access), organizations: organizations.map((o) => ({ slug: o.slug, name: o.name })) };
 }
 

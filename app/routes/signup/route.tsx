@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSession, sessionCookie } from "~/auth/session.server";
+import { sessionCookie } from "~/auth/session.server";
+import { getSession } from "~/tenancy/access.server";
 import { AuthSubmit, NewPasswordField, OtherWayIn } from "~/components/auth-form";
 import { SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/locale.server";
