@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import type { Locale } from "~/i18n/config";
@@ -20,12 +21,12 @@ function monthsOf(weeks: Week[]): { month: string; start: string; weeks: number 
 
 /**
  * Lines × ISO weeks: a month row, then each week's first day; a bar in the ecosystem's colour where
- * the line spends, its amount on hover and for screen readers. The table scrolls sideways inside a
+ * the line spends (darker for more), its amount on hover and for screen readers. The table scrolls sideways inside a
  * focusable region, so a keyboard can reach what a narrow screen hides.
  */
 export function PlanCalendar({ data, locale }: { data: PlanPageData; locale: Locale }) {
   const { t } = useTranslation();
-  const max = Math.max(1, ...data.lines.flatMap((l) => l.flightWeeks.map((w) => w.amountFen)));
+  const max = Math.max(1, ...data.lines.flatMap((l) => Object.values(l.flightWeeks)));
   const months = monthsOf(data.weeks);
   return (
     <section className="card">
@@ -65,31 +66,24 @@ export function PlanCalendar({ data, locale }: { data: PlanPageData; locale: Loc
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="plan-calendar">
             {data.lines.map((line) => {
-              const byWeek = new Map(line.flightWeeks.map((w) => [w.week, w.amountFen]));
               return (
-                <tr key={line.id}>
-                  <th scope="row" className="sticky left-0 max-w-40 truncate bg-white py-0.5 pr-2 text-left font-normal sm:max-w-64" title={line.name}>
-                    <span className="mr-1 inline-block align-middle">
-                      <DataLevelBadge level={line.level} isCompact />
-                    </span>
+                // The row's colour and each cell's share of the busiest week are CSS variables: the bar
+                // and its hover label are drawn by the .plan-calendar rules (tailwind.css), not per cell.
+                <tr key={line.id} style={{ "--c": line.ecosystemColor } as CSSProperties}>
+                  <th scope="row" title={line.name}>
+                    <DataLevelBadge level={line.level} isCompact />
                     {line.name}
                   </th>
                   {data.weeks.map((w) => {
-                    const amount = byWeek.get(w.week) ?? 0;
-                    return (
-                      <td key={w.week} className="px-0.5 py-0.5">
-                        {amount > 0 ? (
-                          <div
-                            className="h-4 min-w-6 rounded-sm"
-                            style={{ backgroundColor: line.ecosystemColor, opacity: 0.35 + 0.65 * (amount / max) }}
-                            title={`${line.ecosystemName} · ${formatDate(w.start, locale)}: ${formatMoney(amount, locale)}`}
-                          >
-                            <span className="sr-only">{formatMoney(amount, locale)}</span>
-                          </div>
-                        ) : null}
+                    const amount = line.flightWeeks[w.week] ?? 0;
+                    return amount > 0 ? (
+                      <td key={w.week} style={{ "--o": (0.35 + 0.65 * (amount / max)).toFixed(2) } as CSSProperties}>
+                        <span>{formatMoney(amount, locale)}</span>
                       </td>
+                    ) : (
+                      <td key={w.week} />
                     );
                   })}
                 </tr>

@@ -1,10 +1,10 @@
 import { useFetcher } from "@remix-run/react";
-import { Fragment, useState } from "react";
+import { Fragment, useState, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { InlineConfirm } from "~/components/inline-confirm";
-import { PostButton } from "~/components/post-button";
+import { labelFor } from "~/components/post-button";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
@@ -28,16 +28,16 @@ function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
   const { t } = useTranslation();
   const e = line.estimate;
   if (!e) return <span>—</span>;
-  const figures = (["impressions", "clicks", "views", "conversions"] as const).filter((f) => e[f] !== null);
+  const figures = (["impressions", "clicks", "views", "conversions"] as const).filter((f) => e.figures[f] !== undefined);
   const belowCost = e.notes.includes("fixed-buy-budget-below-natural-cost") && e.naturalCostFen !== null && e.boughtDays !== null;
   return (
     <>
-      <dl className="grid grid-cols-[auto_auto] gap-x-2 text-xs">
+      <dl className="estimates">
         {figures.map((f) => (
           <Fragment key={f}>
-            <dt className="text-slate-600">{t(`planner.${f}`)}</dt>
-            <dd className="text-right tabular-nums" title={e.sources[f] ? t(`planner.source.${e.sources[f]}`) : undefined}>
-              {formatNumber(e[f]!, locale)}
+            <dt>{t(`planner.${f}`)}</dt>
+            <dd title={e.sources[f] ? t(`planner.source.${e.sources[f]}`) : undefined}>
+              {formatNumber(e.figures[f]!, locale)}
             </dd>
           </Fragment>
         ))}
@@ -81,44 +81,47 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
   // The live notice refreshed the line while the form is open: say so, before the save finds out.
   const changedMeanwhile = isEditing && line.version !== formVersion && !lineConflict;
   const colSpan = canEdit ? 8 : 7;
+  const move = (direction: "up" | "down") => fetcher.submit({ intent: "move-line", lineId: line.id, direction }, { method: "post" });
   return (
     <>
-      <tr className="border-t border-slate-100 align-top" data-testid={`line-${index}`} style={{ boxShadow: `inset 4px 0 0 ${line.ecosystemColor}` }}>
-        <td className="py-2 pl-3 pr-2">
-          <p className="font-medium text-slate-900">{line.name}</p>
-          <p className="text-xs text-slate-600">
+      {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
+      <tr data-testid={`line-${index}`} style={{ "--c": line.ecosystemColor } as CSSProperties}>
+        <td>
+          <p className="name">{line.name}</p>
+          <p className="meta">
             {line.ecosystemName} · {line.placementName}
           </p>
-          <p className="text-xs text-slate-600">
+          <p className="meta">
             {formatDate(line.startDate, locale)} – {formatDate(line.endDate, locale)} · {t(`planner.flightingMode.${line.flightingMode}`)}
           </p>
         </td>
-        <td className="py-2 pr-2 text-sm" data-label={t("planner.destination")}>
+        <td data-label={t("planner.destination")}>
           {line.destinationName}
-          <p className="mt-1">
-            <DataLevelBadge level={line.level} title={line.explanation} />
+          <p>
+            <DataLevelBadge level={line.level} />
           </p>
-          <p className="mt-1 line-clamp-3 max-w-xs text-xs text-slate-600" title={line.explanation} data-testid="line-explanation">
+          {/* Three lines, the whole sentence on hover; a screen reader reads it all. */}
+          <p className="explanation" data-testid="line-explanation">
             {line.explanation}
           </p>
         </td>
-        <td className="py-2 pr-2 text-sm" data-label={t("planner.buyingModel")}>{t(`model.${line.buyingModel}`)}</td>
-        <td className="py-2 pr-2 text-right text-sm tabular-nums max-md:text-left" data-label={t("planner.unitCost")}>{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
-        <td className="py-2 pr-2 text-right text-sm font-medium tabular-nums max-md:text-left" data-label={t("planner.lineBudget")}>{formatMoney(line.budgetFen, locale)}</td>
-        <td className="py-2 pr-2 text-sm" data-label={t("planner.kpi")}>
+        <td data-label={t("planner.buyingModel")}>{t(`model.${line.buyingModel}`)}</td>
+        <td className="num" data-label={t("planner.unitCost")}>{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
+        <td className="num font-medium" data-label={t("planner.lineBudget")}>{formatMoney(line.budgetFen, locale)}</td>
+        <td data-label={t("planner.kpi")}>
           {line.kpiName ?? "—"}
           {kpiTargetText(line, locale) !== null ? (
-            <p className="text-xs tabular-nums text-slate-700" data-testid="kpi-target">
+            <p className="meta tabular-nums" data-testid="kpi-target">
               {t("planner.targetShort", { target: kpiTargetText(line, locale) })}
             </p>
           ) : null}
         </td>
-        <td className="py-2 pr-2" data-label={t("planner.estimates")}>
+        <td data-label={t("planner.estimates")}>
           <EstimateCell line={line} locale={locale} />
         </td>
         {canEdit ? (
-          <td className="py-2 pr-2">
-            <div className="grid grid-cols-2 gap-1 [&_.btn-secondary]:px-2 [&_.btn-secondary]:py-1 [&_.btn-secondary]:text-xs">
+          <td>
+            <div className="actions">
               <button
                 type="button"
                 className="btn-secondary"
@@ -130,21 +133,22 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
                   setEditing(!isEditing);
                 }}
                 aria-expanded={isEditing}
-                aria-label={`${t("planner.edit")} — ${line.name}`}
+                aria-label={labelFor(t("planner.edit"), line.name)}
               >
                 {t("planner.edit")}
               </button>
-              <PostButton values={{ intent: "duplicate-line", lineId: line.id }} label={t("planner.duplicate")} subject={line.name} preventScrollReset />
-              <fetcher.Form method="post">
-                <input type="hidden" name="intent" value="move-line" />
-                <input type="hidden" name="lineId" value={line.id} />
-                <button type="submit" name="direction" value="up" className="btn-secondary" disabled={index === 0} aria-label={`${t("planner.moveUp")} — ${line.name}`}>
+              {/* Like Edit and Delete, these act through the row's fetcher (no form per button in the page). */}
+              <button type="button" className="btn-secondary" onClick={() => fetcher.submit({ intent: "duplicate-line", lineId: line.id }, { method: "post", preventScrollReset: true })} aria-label={labelFor(t("planner.duplicate"), line.name)}>
+                {t("planner.duplicate")}
+              </button>
+              <div>
+                <button type="button" className="btn-secondary" disabled={index === 0} onClick={() => move("up")} aria-label={labelFor(t("planner.moveUp"), line.name)}>
                   ↑
                 </button>
-                <button type="submit" name="direction" value="down" className="btn-secondary" disabled={index === count - 1} aria-label={`${t("planner.moveDown")} — ${line.name}`}>
+                <button type="button" className="btn-secondary" disabled={index === count - 1} onClick={() => move("down")} aria-label={labelFor(t("planner.moveDown"), line.name)}>
                   ↓
                 </button>
-              </fetcher.Form>
+              </div>
               <InlineConfirm
                 look="danger"
                 testId="confirm-delete"
@@ -255,10 +259,7 @@ export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; loca
   return (
     <div className="card overflow-x-auto p-0 max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:shadow-none">
       {/* At phone width each line is a card: cells stack, each with its column's name. */}
-      <table
-        className="w-full text-left max-md:block max-md:[&_tbody]:block max-md:[&_tbody>tr]:mb-3 max-md:[&_tbody>tr]:block max-md:[&_tbody>tr]:rounded-lg max-md:[&_tbody>tr]:border max-md:[&_tbody>tr]:border-slate-200 max-md:[&_tbody>tr]:bg-white max-md:[&_td]:block max-md:[&_td]:px-3 max-md:[&_td[data-label]]:before:block max-md:[&_td[data-label]]:before:text-xs max-md:[&_td[data-label]]:before:text-slate-600 max-md:[&_td[data-label]]:before:content-[attr(data-label)] max-md:[&_thead]:sr-only"
-        data-testid="lines"
-      >
+      <table className="plan-lines" data-testid="lines">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <ColumnHeads
             cellClassName="py-2 pr-2 font-medium"

@@ -333,11 +333,11 @@ export default function CampaignPlanPage() {
             {data.options.ecosystems.map((e) => (
               <fieldset key={e.id} className="mb-2">
                 <legend className="text-sm font-medium">{e.label}</legend>
-                <div className="flex flex-wrap gap-x-4 gap-y-1">
+                <div className="choices">
                   {data.options.placements
                     .filter((p) => p.ecosystemId === e.id && !p.id.startsWith("custom-"))
                     .map((p) => (
-                      <label key={p.id} className="inline-flex items-center gap-1 text-sm">
+                      <label key={p.id}>
                         <input type="checkbox" name="placementIds" value={p.id} />
                         {p.name}
                       </label>

@@ -3,6 +3,7 @@ import { weeksInRange } from "~/domain/dates";
 import { derivePlan, type DerivedLine } from "~/domain/plan-derive";
 import { planWarnings } from "~/domain/plan-warnings";
 import type { Locale } from "~/i18n/config";
+import { lineInputOf } from "~/domain/plan";
 import { kpiTargetToInput } from "~/services/forms/planner.server";
 import type { LoadedPlan } from "~/services/planner.server";
 
@@ -10,11 +11,19 @@ import type { LoadedPlan } from "~/services/planner.server";
 
 const pick = (locale: Locale, en: string, zh: string) => (locale === "zh" ? zh : en);
 
+/**
+ * A line as the page shows it and its forms start from: what a person sets (LineInput), its id and
+ * version, and the figures derived on the server. Only what the page reads is sent (it is rendered and
+ * then sent again for hydration): no measurement fields, no position, no empty estimate figures.
+ */
 function lineView(derived: DerivedLine, locale: Locale) {
   const { line, placement, destination, kpi, estimate, flighting } = derived;
   const ecosystem = getEcosystem(line.ecosystemId);
   return {
-    ...line,
+    ...lineInputOf(line),
+    id: line.id,
+    version: line.version,
+    ecosystemId: line.ecosystemId,
     placementName: placement ? pick(locale, placement.nameEn, placement.nameZh) : line.placementId,
     ecosystemName: ecosystem ? pick(locale, ecosystem.nameEn, ecosystem.nameZh) : line.ecosystemId,
     ecosystemColor: ecosystem?.colorHex ?? "#64748b",
@@ -25,25 +34,35 @@ function lineView(derived: DerivedLine, locale: Locale) {
     /** The target as the person types it (a money target in yuan). */
     kpiTargetInput: kpiTargetToInput(line.kpiId, line.kpiTarget),
     level: derived.effectiveLevel,
-    isReachable: derived.level?.isReachable ?? false,
     explanation: derived.levelExplanation,
-    funnelStage: placement?.funnelStage ?? "awareness",
-    bidBounds: placement?.bidBoundsFen[line.buyingModel] ?? null,
     estimate: estimate
       ? {
-          impressions: estimate.impressions,
-          clicks: estimate.clicks,
-          views: estimate.views,
-          conversions: estimate.conversions,
-          engagements: estimate.engagements,
-          sources: estimate.sources,
+          ...pickFigures(estimate),
           notes: estimate.notes,
           naturalCostFen: estimate.naturalCostFen,
           boughtDays: estimate.boughtDays,
         }
       : null,
-    flightWeeks: flighting.ok ? flighting.weeks.map((w) => ({ week: w.week, amountFen: w.amountFen })) : [],
+    /** Fen per ISO week ("2027-W01"), only the weeks it spends in. */
+    flightWeeks: flighting.ok ? Object.fromEntries(flighting.weeks.filter((w) => w.amountFen > 0).map((w) => [w.week, w.amountFen])) : {},
   };
+}
+
+const SHOWN_FIGURES = ["impressions", "clicks", "views", "conversions"] as const;
+type ShownFigure = (typeof SHOWN_FIGURES)[number];
+
+/** The estimate's figures the table shows, each with where it came from; figures without a value are left out. */
+function pickFigures(estimate: NonNullable<DerivedLine["estimate"]>) {
+  const figures: Partial<Record<ShownFigure, number>> = {};
+  const sources: Partial<Record<ShownFigure, string>> = {};
+  for (const figure of SHOWN_FIGURES) {
+    const value = estimate[figure];
+    if (value === null || value === undefined) continue;
+    figures[figure] = value;
+    const source = estimate.sources[figure];
+    if (source) sources[figure] = source;
+  }
+  return { figures, sources };
 }
 
 export type LineView = ReturnType<typeof lineView>;
