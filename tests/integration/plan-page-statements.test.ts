@@ -16,9 +16,17 @@ import { call } from "./http";
  */
 const PLAN_PAGE_STATEMENTS = 11;
 
-async function statementsOf(path: string, cookie: string): Promise<number> {
+/**
+ * A line edit from the page (the fetcher's POST to .data, then the revalidation of the page's loaders):
+ * 14 + 11. The action's identity (7), then one transaction for the save (lock the campaign, which also
+ * checks the plan is editable, the catalog overlay, the line, the update, the plan version, the activity
+ * event). It was 15 + 19: the action opened a transaction of its own only to check the plan was editable.
+ */
+const LINE_EDIT_STATEMENTS = { action: 14, revalidation: 11 };
+
+async function statementsOf(path: string, cookie: string, form?: Record<string, string>): Promise<number> {
   const before = queryCounter.count;
-  const response = await call(path, { cookie });
+  const response = await call(path, { cookie, form });
   await response.text();
   expect(response.status, path).toBe(200);
   return queryCounter.count - before;
@@ -41,5 +49,34 @@ describe(`plan page statements (${process.env.QIAO_TEST_DRIVER})`, () => {
       largeData: await statementsOf(`${large}.data`, planner.cookie),
     };
     expect(counts).toEqual({ small: PLAN_PAGE_STATEMENTS, large: PLAN_PAGE_STATEMENTS, smallData: PLAN_PAGE_STATEMENTS, largeData: PLAN_PAGE_STATEMENTS });
+  });
+
+  it("a line edit: the action and the revalidation after it", async () => {
+    const { org, client, planner, access } = await makePlannerOnClient("EDIT");
+    const campaign = await createCampaign(access, { name: "Edit", objective: "conversion", startDate: "2027-03-01", endDate: "2027-04-30", budgetFen: 100_000_000, reportingCurrency: "CNY", fxRate: 1, notes: "" });
+    const added = await addLines(access, campaign.id, [sampleLine({ name: "Feed" })]);
+    if (!added?.ok) throw new Error("line not added");
+    const line = added.value[0]!;
+    const page = `/o/${org.slug}/clients/${client.id}/campaigns/${campaign.id}`;
+    const form = {
+      intent: "update-line",
+      lineId: line.id,
+      version: String(line.version),
+      name: "Feed, more budget",
+      placementId: line.placementId,
+      destinationId: line.destinationId,
+      buyingModel: line.buyingModel,
+      unitCost: "",
+      budget: "2000",
+      startDate: line.startDate,
+      endDate: line.endDate,
+      kpiId: "",
+      kpiTarget: "",
+      audienceNotes: "",
+      formatNotes: "",
+      flightingMode: "even",
+    };
+    const counts = { action: await statementsOf(`${page}.data?index`, planner.cookie, form), revalidation: await statementsOf(`${page}.data`, planner.cookie) };
+    expect(counts).toEqual(LINE_EDIT_STATEMENTS);
   });
 });

@@ -37,18 +37,23 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
   // The line a row's button or form acts on (restore, update, delete, duplicate, move); null when absent or not an id.
   const lineRef = parseWithZod(formData, { schema: LineRefSchema });
   const lineId = lineRef.status === "success" ? lineRef.value.lineId : null;
-  // A submitted or approved plan is locked: say so before looking at the form.
-  if (intent !== "duplicate-campaign" && intent !== "archive" && intent !== "restore-campaign" && !(await ensurePlanEditable(access, campaignId))) throw notFound();
+  // A submitted or approved plan is locked. Each service checks that inside its own transaction (the
+  // campaign row it locks anyway), so a save opens no transaction just to check first. A form refused
+  // before reaching its service asks here, so a locked plan says so rather than listing field errors.
+  const refuseBadForm = async <T>(reply: T): Promise<T> => {
+    if (!(await ensurePlanEditable(access, campaignId))) throw notFound();
+    return reply;
+  };
   const planPath = `/o/${access.organization.slug}/clients/${access.client.id}/campaigns/${campaignId}`;
 
   switch (intent) {
     case "update-campaign": {
       const submission = parseWithZod(formData, { schema: campaignSchema(locale) });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
-      if (!version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return refuseBadForm(data({ intent, result: submission.reply(), conflict: null }, { status: 400 }));
+      if (!version.success) return refuseBadForm(data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 }));
       const { budget, ...rest } = submission.value;
       const saved = await updateCampaign(access, campaignId, version.data, { ...rest, budgetFen: budget });
-      if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: saved.errors }), conflict: null }, { status: 400 });
+      if (!saved.ok && saved.kind === "invalid") return refuseBadForm(data({ intent, result: submission.reply({ fieldErrors: saved.errors }), conflict: null }, { status: 400 }));
       if (!saved.ok) {
         if (!saved.current) throw notFound();
         return data({ intent, result: submission.reply({ formErrors: ["planner.conflictCampaign"] }), conflict: { kind: "campaign" as const, theirs: saved.current } }, { status: 409 });
@@ -73,7 +78,7 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       return redirectWithToast(planPath, { kind: "success", key: "planner.restored", params: { name: restored.name } });
     }
     case "restore-line": {
-      if (!lineId) return data({ intent, result: null, conflict: null }, { status: 400 });
+      if (!lineId) return refuseBadForm(data({ intent, result: null, conflict: null }, { status: 400 }));
       const restored = await restoreLine(access, campaignId, lineId);
       if (!restored) throw notFound();
       return redirectWithToast(here, { kind: "success", key: "planner.lineRestored", params: { name: restored.name } });
@@ -89,26 +94,26 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
     case "add-line":
     case "update-line": {
       const submission = parseWithZod(formData, { schema: lineSchema(locale) });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return refuseBadForm(data({ intent, result: submission.reply(), conflict: null }, { status: 400 }));
       const converted = lineInputFromForm(submission.value, locale);
-      if (!converted.ok) return data({ intent, result: submission.reply({ fieldErrors: converted.errors }), conflict: null }, { status: 400 });
+      if (!converted.ok) return refuseBadForm(data({ intent, result: submission.reply({ fieldErrors: converted.errors }), conflict: null }, { status: 400 }));
       if (intent === "add-line") {
         const acknowledged = formData.get("acknowledged");
         const saved = await addLines(access, campaignId, [converted.input], { checks: { acknowledged: typeof acknowledged === "string" ? acknowledged : null } });
         if (!saved) throw notFound();
         // Worth a second look (a name already used, a unit cost far from the benchmark): nothing saved, the form keeps what was typed.
         if (!saved.ok && saved.kind === "checks") return data({ intent, result: submission.reply(), conflict: null, checks: { list: saved.checks, key: saved.key } });
-        if (!saved.ok) return data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.kind === "invalid" ? saved.errors : {}) }), conflict: null }, { status: 400 });
+        if (!saved.ok) return refuseBadForm(data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.kind === "invalid" ? saved.errors : {}) }), conflict: null }, { status: 400 }));
         // The form empties for the next line (issue 12: five lines in a row kept the same name, cost and target).
         return data(
           { intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId: saved.value[0]!.id, version: saved.value[0]!.version } },
           { headers: { "Set-Cookie": await toastHeader({ kind: "success", key: "planner.linesAdded", params: { count: 1 } }) } },
         );
       }
-      if (!lineId || !version.success) return data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 });
+      if (!lineId || !version.success) return refuseBadForm(data({ intent, result: submission.reply({ formErrors: ["planner.staleForm"] }), conflict: null }, { status: 400 }));
       const saved = await updateLine(access, campaignId, lineId, version.data, converted.input);
       if (!saved) throw notFound();
-      if (!saved.ok && saved.kind === "invalid") return data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.errors) }), conflict: null }, { status: 400 });
+      if (!saved.ok && saved.kind === "invalid") return refuseBadForm(data({ intent, result: submission.reply({ fieldErrors: lineErrorsForForm(saved.errors) }), conflict: null }, { status: 400 }));
       if (!saved.ok) {
         if (!saved.current) return data({ intent, result: null, conflict: { kind: "line" as const, lineId, theirs: null, yours: converted.input } }, { status: 409 });
         // Someone saved this line since the person opened it: merge by field from the version they started from.
@@ -149,39 +154,39 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
       const submission = parseWithZod(formData, { schema: BulkAddSchema });
       if (submission.status !== "success") {
         const message = Object.values(submission.error ?? {}).flat()[0] ?? "catalog.chooseAtLeastOne";
-        return data({ intent, result: null, conflict: null, bulkError: message }, { status: 400 });
+        return refuseBadForm(data({ intent, result: null, conflict: null, bulkError: message }, { status: 400 }));
       }
       const { placementIds, startDate, endDate } = submission.value;
       const inputs = placementIds.flatMap((id) => {
         const placement = getPlacement(id);
         return placement ? [newLineInput(placement, { startDate, endDate })] : [];
       });
-      if (inputs.length === 0) return data({ intent, result: null, conflict: null, bulkError: "catalog.chooseAtLeastOne" }, { status: 400 });
+      if (inputs.length === 0) return refuseBadForm(data({ intent, result: null, conflict: null, bulkError: "catalog.chooseAtLeastOne" }, { status: 400 }));
       const saved = await addLines(access, campaignId, inputs);
       if (!saved) throw notFound();
-      if (!saved.ok) return data({ intent, result: null, conflict: null, bulkError: "planner.staleForm" }, { status: 400 });
+      if (!saved.ok) return refuseBadForm(data({ intent, result: null, conflict: null, bulkError: "planner.staleForm" }, { status: 400 }));
       return redirectWithToast(here, { kind: "success", key: "planner.linesAdded", params: { count: inputs.length } });
     }
     case "delete-line": {
-      if (!lineId || !version.success) return data({ intent, result: null, conflict: null }, { status: 400 });
+      if (!lineId || !version.success) return refuseBadForm(data({ intent, result: null, conflict: null }, { status: 400 }));
       const deleted = await deleteLine(access, campaignId, lineId, version.data);
       if (!deleted) throw notFound();
       if (!deleted.ok) return data({ intent, result: null, conflict: { kind: "delete" as const, lineId } }, { status: 409 });
       return redirectWithToast(here, { kind: "success", key: "planner.lineDeleted", undo: { action: `${planPath}?index`, fields: { intent: "restore-line", lineId } } });
     }
     case "duplicate-line": {
-      if (!lineId) return data({ intent, result: null, conflict: null }, { status: 400 });
+      if (!lineId) return refuseBadForm(data({ intent, result: null, conflict: null }, { status: 400 }));
       const copy = await duplicateLine(access, campaignId, lineId);
       if (!copy) throw notFound();
       return redirectWithToast(here, { kind: "success", key: "planner.lineDuplicated" });
     }
     case "move-line": {
       const move = parseWithZod(formData, { schema: MoveLineSchema });
-      if (move.status !== "success") return data({ intent, result: null, conflict: null }, { status: 400 });
+      if (move.status !== "success") return refuseBadForm(data({ intent, result: null, conflict: null }, { status: 400 }));
       if (!(await moveLine(access, campaignId, move.value.lineId, move.value.direction))) throw notFound();
       return data({ intent, result: null, conflict: null });
     }
     default:
-      return data({ intent, result: null, conflict: null }, { status: 400 });
+      return refuseBadForm(data({ intent, result: null, conflict: null }, { status: 400 }));
   }
 }
