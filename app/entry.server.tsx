@@ -24,6 +24,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address as the server sees it (login limits). */
     clientIp: string;
+    /** A page's HTML, not a `.data` request of a client-side navigation (route strings then go by reference). */
+    documentRequest?: boolean;
   }
 }
 

@@ -6,8 +6,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 type Memo = Map<string, Promise<unknown>>;
+type RequestScope = { memo: Memo; context: object | null };
 
-const storage = new AsyncLocalStorage<Memo>();
+const storage = new AsyncLocalStorage<RequestScope>();
 const byContext = new WeakMap<object, Memo>();
 
 function memoFor(context: object): Memo {
@@ -21,7 +22,7 @@ function memoFor(context: object): Memo {
 
 /** Runs a loader inside its request's memo. */
 export function runLoaderInRequest<T>(context: unknown, work: () => T): T {
-  return context && typeof context === "object" ? storage.run(memoFor(context), work) : work();
+  return context && typeof context === "object" ? storage.run({ memo: memoFor(context), context }, work) : work();
 }
 
 /** Runs an action with a memo of its own; the loaders after it start afresh (what the action changed is seen). */
@@ -29,7 +30,7 @@ export async function runActionInRequest<T>(context: unknown, work: () => Promis
   if (!context || typeof context !== "object") return work();
   byContext.delete(context);
   try {
-    return await storage.run(new Map(), work);
+    return await storage.run({ memo: new Map(), context }, work);
   } finally {
     byContext.delete(context);
   }
@@ -37,7 +38,7 @@ export async function runActionInRequest<T>(context: unknown, work: () => Promis
 
 /** The value for `key` computed once in this request (outside a request: every time). A failure is not kept. */
 export function oncePerRequest<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const memo = storage.getStore();
+  const memo = storage.getStore()?.memo;
   if (!memo) return compute();
   let pending = memo.get(key) as Promise<T> | undefined;
   if (!pending) {
@@ -46,4 +47,14 @@ export function oncePerRequest<T>(key: string, compute: () => Promise<T>): Promi
     pending.catch(() => memo.delete(key));
   }
   return pending;
+}
+
+/**
+ * True while a loader runs for a document request (the server says so in the load context; a `.data`
+ * request of a client-side navigation, a test's call or anything unknown is not one). Route strings are
+ * sent by reference on a document request only (i18n/resources.server.ts).
+ */
+export function isDocumentRequest(): boolean {
+  const context = storage.getStore()?.context as { documentRequest?: boolean } | null | undefined;
+  return context?.documentRequest === true;
 }

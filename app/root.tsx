@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type Params } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData, type Params } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppShell } from "~/components/app-shell";
@@ -9,7 +9,7 @@ import { useNonce } from "~/components/nonce";
 import { Toaster } from "~/components/toaster";
 import { DEFAULT_LOCALE, INTL_TAGS } from "~/i18n/config";
 import { FALLBACK_TEXT } from "~/i18n/fallback";
-import { getI18n } from "~/i18n/i18n";
+import { getI18n, isStringsRef, STRINGS_LINK_ATTRIBUTE } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_GROUPS, getResourceGroups, isResourceGroup } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
@@ -48,6 +48,15 @@ async function getHeaderUser(request: Request, params: Params) {
   }
 }
 
+/** The routes' strings that the page's data names by reference: fetched alongside the scripts, read before hydrating (entry.client.tsx). */
+function StringsPreloads() {
+  const refs = useMatches().flatMap((match) => {
+    const strings = (match.data as { strings?: unknown } | undefined)?.strings;
+    return isStringsRef(strings) ? [strings] : [];
+  });
+  return refs.map((ref) => <link key={ref.href} rel="preload" as="fetch" href={ref.href} crossOrigin="anonymous" {...{ [STRINGS_LINK_ATTRIBUTE]: ref.locale }} />);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
@@ -59,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <StringsPreloads />
       </head>
       <body>
         {children}

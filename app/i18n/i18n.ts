@@ -8,6 +8,45 @@ import type { Resources } from "./en";
 // One instance per locale per process (server) or page (browser); never one per request.
 const instances = new Map<Locale, i18n>();
 
+/**
+ * A route's strings: the groups themselves (a client-side navigation's data), or on a page's HTML a
+ * reference to them, which the browser fetched before hydrating (`loadReferencedStrings`).
+ */
+export type RouteStrings = Partial<Resources> | StringsRef;
+export type StringsRef = { href: string; locale: Locale };
+
+export function isStringsRef(strings: unknown): strings is StringsRef {
+  return typeof strings === "object" && strings !== null && typeof (strings as StringsRef).href === "string" && typeof (strings as StringsRef).locale === "string";
+}
+
+/** Strings fetched before the instance for their locale exists (the browser, before hydration). */
+const early = new Map<Locale, Partial<Resources>[]>();
+
+/** Adds fetched strings to a locale's instance (or keeps them for it). */
+export function addStrings(locale: Locale, bundle: Partial<Resources>): void {
+  const instance = instances.get(locale);
+  if (instance) instance.addResourceBundle(locale, "translation", bundle, true, true);
+  else early.set(locale, [...(early.get(locale) ?? []), bundle]);
+}
+
+/** Attribute of the <link rel="preload"> the root puts in the page's head for each referenced set of strings. */
+export const STRINGS_LINK_ATTRIBUTE = "data-strings-locale";
+
+/** In the browser before hydrating: fetches every set of strings the page refers to. A failure leaves the keys to show. */
+export async function loadReferencedStrings(): Promise<void> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>(`link[${STRINGS_LINK_ATTRIBUTE}]`)];
+  await Promise.all(
+    links.map(async (link) => {
+      try {
+        const response = await fetch(link.href, { credentials: "same-origin" });
+        if (response.ok) addStrings(link.getAttribute(STRINGS_LINK_ATTRIBUTE) as Locale, (await response.json()) as Partial<Resources>);
+      } catch {
+        // Offline or refused: the page stays as the server rendered it until the next navigation.
+      }
+    }),
+  );
+}
+
 /** The instance for a locale, created from the first strings given (the server primes it with all of them). */
 export function getI18n(locale: Locale, resources: Partial<Resources>): i18n {
   let instance = instances.get(locale);
@@ -22,16 +61,18 @@ export function getI18n(locale: Locale, resources: Partial<Resources>): i18n {
       returnNull: false,
     });
     instances.set(locale, instance);
+    for (const bundle of early.get(locale) ?? []) instance.addResourceBundle(locale, "translation", bundle, true, true);
+    early.delete(locale);
   }
   return instance;
 }
 
 const added = new WeakSet<object>();
 
-/** A route's own strings (sent by its loader) join the instance before the route renders. */
-export function useRouteStrings(bundle: Partial<Resources> | undefined): void {
+/** A route's own strings (sent by its loader) join the instance before the route renders; referenced ones are there already. */
+export function useRouteStrings(bundle: RouteStrings | undefined): void {
   const { i18n } = useTranslation();
-  if (!bundle || added.has(bundle)) return;
+  if (!bundle || isStringsRef(bundle) || added.has(bundle)) return;
   i18n.addResourceBundle(i18n.language, "translation", bundle, true, true);
   added.add(bundle);
 }

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
+import { isDocumentRequest } from "~/request-memo.server";
 import type { Locale } from "./config";
 import en, { type Resources } from "./en";
+import type { RouteStrings } from "./i18n";
 import zh from "./zh";
 
 const resources: Record<Locale, Resources> = { en, zh };
@@ -31,8 +34,22 @@ export function getResourceGroups(locale: Locale, groups: readonly ResourceGroup
   return bundle;
 }
 
-/** A route loader's strings in the requester's language. */
-export async function routeStrings(request: Request, groups: readonly ResourceGroup[]): Promise<PartialResources> {
+/** Changes whenever any string does: the strings' URL carries it, so a browser may keep the file for good. */
+export const STRINGS_VERSION = createHash("sha256").update(JSON.stringify(resources)).digest("hex").slice(0, 12);
+
+/** Where the browser fetches groups of strings (app/routes/strings.$lng.$groups.tsx). */
+export function stringsHref(locale: Locale, groups: readonly ResourceGroup[]): string {
+  return `/strings/${locale}/${groups.join(",")}?v=${STRINGS_VERSION}`;
+}
+
+/**
+ * A route loader's strings in the requester's language. A page's HTML names them by reference (the
+ * browser fetches that file, cached, before it hydrates: entry.client.tsx; the server's own i18n holds
+ * every string); a client-side navigation's data carries them, since the route renders as it arrives.
+ */
+export async function routeStrings(request: Request, groups: readonly ResourceGroup[]): Promise<RouteStrings> {
   const { getLocale } = await import("./locale.server");
-  return getResourceGroups(await getLocale(request), groups);
+  const locale = await getLocale(request);
+  if (isDocumentRequest()) return { href: stringsHref(locale, groups), locale };
+  return getResourceGroups(locale, groups);
 }

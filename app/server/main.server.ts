@@ -123,7 +123,11 @@ app.all(
   createRequestHandler({
     build: appModule.withErrorMap(build),
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? "unknown",
+      documentRequest: !req.path.endsWith(".data"),
+    }),
   }),
 );
 

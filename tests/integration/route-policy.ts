@@ -91,6 +91,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   },
   "routes/logout": { loader: "public", action: "public" },
   "routes/set-locale": { loader: "public", action: "public", forms: { lng: () => ({ lng: "zh", redirectTo: "/" }) } },
+  // The interface's words (a page's route strings, fetched by the browser before hydrating): no one's data.
+  "routes/strings.$lng.$groups": { loader: "public", action: "none" },
   "routes/account": {
     loader: "user",
     action: "user",
@@ -210,6 +212,8 @@ export const PARAM_SAMPLES: Record<string, { sample: (t: TenantSamples) => strin
   clientId: { sample: (t) => t.clientId, tenant: true },
   campaignId: { sample: (t) => t.campaignId, tenant: true },
   token: { sample: (t) => t.invitationToken, tenant: false },
+  lng: { sample: () => "zh", tenant: false },
+  groups: { sample: () => "planner,catalog", tenant: false },
   "*": { sample: () => "no-such-page", tenant: false },
 };
 
