@@ -15,6 +15,8 @@ export type LoadResult = {
   p99Ms: number;
   maxMs: number;
   avgBytes: number;
+  /** Every latency, sorted (only with `keepLatencies`: to merge rounds into exact percentiles). */
+  latenciesMs?: number[];
 };
 
 export type LoadTarget = {
@@ -31,7 +33,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
-export async function runLoad(target: LoadTarget, options: { connections: number; durationMs: number; maxRequests?: number }): Promise<LoadResult> {
+export async function runLoad(target: LoadTarget, options: { connections: number; durationMs: number; maxRequests?: number; keepLatencies?: boolean }): Promise<LoadResult> {
   const agent = new Agent({ connections: options.connections, keepAliveTimeout: 10_000 });
   const latencies: number[] = [];
   let errors = 0;
@@ -81,6 +83,7 @@ export async function runLoad(target: LoadTarget, options: { connections: number
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.at(-1) ?? 0,
     avgBytes: latencies.length ? bytes / latencies.length : 0,
+    ...(options.keepLatencies ? { latenciesMs: latencies } : {}),
   };
 }
 

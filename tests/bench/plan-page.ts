@@ -56,11 +56,15 @@ export async function benchPlanPage(options: { baseUrl: string; databaseUrl: str
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const handler = requestHandler(build);
   const pageUrl = (id: string) => `${options.baseUrl}/o/${options.orgSlug}/clients/${options.clientId}/campaigns/${id}`;
+  // Statements and transactions (each app transaction opens with its set_config of the role) of one
+  // document request, as the server sees it (documentRequest in the load context).
   const count = async (id: string) => {
-    const before = queryCounter.count;
-    const response = await handler(new Request(pageUrl(id), { headers: { Cookie: options.cookie } }), { cspNonce: "bench", clientIp: "127.0.0.1" });
+    queryCounter.recorded = [];
+    const response = await handler(new Request(pageUrl(id), { headers: { Cookie: options.cookie } }), { cspNonce: "bench", clientIp: "127.0.0.1", documentRequest: true });
     await response.text();
-    return queryCounter.count - before;
+    const statements = queryCounter.recorded;
+    queryCounter.recorded = undefined;
+    return { statements: statements.length, transactions: statements.filter((q) => q.startsWith("select set_config('role'")).length };
   };
   const queriesOne = await count(one.id);
   const queriesBig = await count(big.id);
