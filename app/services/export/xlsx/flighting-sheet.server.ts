@@ -5,14 +5,17 @@ import type { DerivedLine, DerivedPlan } from "../../../domain/plan-derive";
 import { columnLetters } from "../../../domain/spreadsheet-cells";
 import { LINE_ID_HEADER, SHEET_MARKERS } from "../../../domain/spreadsheet-columns";
 import { FLIGHTING_TEXT, SUMMARY_TEXT } from "../../../domain/spreadsheet-text";
-import { FIRST_DATA_ROW, HEADER_ROW, label, type Context } from "./context.server";
+import { FIRST_DATA_ROW, HEADER_ROW, labelCells, type Context } from "./context.server";
 import { addSheet, formula, pace, writeHeaderRow, writeKeyRow, writeRow, yuan, type CellInput, type StreamSheet, type Workbook } from "./rows.server";
 
 /** Columns before the weeks: line name, placement, mode, budget. */
 const FIRST_WEEK_COLUMN = 5;
 
-/** Where the week columns are: the weeks in order, and the total, check and id columns after them. */
-type WeekColumns = { weeks: string[]; index: Map<string, number>; total: number; check: number; id: number };
+/**
+ * Where the week columns are: the weeks in order, and the total, check and id columns after them,
+ * with the letters each line's formulas use (worked out once, not per row).
+ */
+type WeekColumns = { weeks: string[]; index: Map<string, number>; total: number; check: number; id: number; letters: { first: string; last: string; total: string } };
 
 export async function writeFlighting(workbook: Workbook, context: Context): Promise<void> {
   const { plan, styles, names, t } = context;
@@ -27,11 +30,13 @@ export async function writeFlighting(workbook: Workbook, context: Context): Prom
   const weekHeaders = columns.weeks.map((week) => `${week}\n${isoWeekStart(week)}`);
   const headers = [t(FLIGHTING_TEXT.lineName), t(FLIGHTING_TEXT.placement), t(FLIGHTING_TEXT.mode), t(FLIGHTING_TEXT.budget), ...weekHeaders, t(FLIGHTING_TEXT.total), t(FLIGHTING_TEXT.check), t(LINE_ID_HEADER)];
   writeHeaderRow(sheet, headers, styles.header, 32);
+  const totals: Totals = { budgetFen: 0, weekFen: new Array<number>(columns.weeks.length).fill(0) };
+  const lineRow = lineRows(columns, context, totals);
   for (const [i, derived] of plan.lines.entries()) {
     await pace(i);
-    writeRow(sheet, lineRow(derived, FIRST_DATA_ROW + i, columns, context));
+    writeRow(sheet, lineRow(derived, FIRST_DATA_ROW + i));
   }
-  writeTotalsRow(sheet, columns, context, Math.max(lastRow, FIRST_DATA_ROW));
+  writeTotalsRow(sheet, columns, context, Math.max(lastRow, FIRST_DATA_ROW), totals);
   sheet.commit();
 }
 
@@ -44,7 +49,8 @@ function flightingWeeks(plan: DerivedPlan): string[] {
   }
   for (const derived of plan.lines) {
     if (derived.flighting.ok) for (const week of derived.flighting.weeks) weeks.add(week.week);
-    for (const [week] of weekAmounts(derived)) weeks.add(week);
+    // The other lines' amounts are the computed split, whose weeks are already in.
+    if (derived.line.flightingMode === "custom") for (const week of Object.keys(derived.line.customFlightingFen ?? {})) weeks.add(week);
   }
   return [...weeks].sort();
 }
@@ -52,57 +58,62 @@ function flightingWeeks(plan: DerivedPlan): string[] {
 function weekColumns(plan: DerivedPlan): WeekColumns {
   const weeks = flightingWeeks(plan);
   const total = FIRST_WEEK_COLUMN + weeks.length;
-  return { weeks, index: new Map(weeks.map((week, i) => [week, FIRST_WEEK_COLUMN + i])), total, check: total + 1, id: total + 2 };
+  const letters = { first: columnLetters(FIRST_WEEK_COLUMN), last: columnLetters(total - 1), total: columnLetters(total) };
+  return { weeks, index: new Map(weeks.map((week, i) => [week, FIRST_WEEK_COLUMN + i])), total, check: total + 1, id: total + 2, letters };
 }
 
-/** A line's amounts per week: what was typed on a custom line, the computed split on the others. */
-function weekAmounts(derived: DerivedLine): (readonly [string, number])[] {
+/** Visits a line's amounts per week: what was typed on a custom line, the computed split on the others. */
+function forEachWeekAmount(derived: DerivedLine, visit: (week: string, fen: number) => void): void {
   const { line, flighting } = derived;
-  if (line.flightingMode === "custom") return Object.entries(line.customFlightingFen ?? {});
-  return flighting.ok ? flighting.weeks.map((week) => [week.week, week.amountFen] as const) : [];
+  if (line.flightingMode === "custom") {
+    for (const [week, fen] of Object.entries(line.customFlightingFen ?? {})) visit(week, fen);
+  } else if (flighting.ok) {
+    for (const week of flighting.weeks) visit(week.week, week.amountFen);
+  }
 }
 
 /** The sum of a line's week columns. */
 function weeksSum(columns: WeekColumns, row: number): string {
   if (columns.weeks.length === 0) return "0";
-  return `SUM(${columnLetters(FIRST_WEEK_COLUMN)}${row}:${columnLetters(FIRST_WEEK_COLUMN + columns.weeks.length - 1)}${row})`;
+  return `SUM(${columns.letters.first}${row}:${columns.letters.last}${row})`;
 }
 
-function lineRow(derived: DerivedLine, row: number, columns: WeekColumns, context: Context): (CellInput | null)[] {
+/** The budget and the amount per week column of the lines written so far, for the totals row. */
+type Totals = { budgetFen: number; weekFen: number[] };
+
+/** Makes each line's row, filled in place (no per-row spreads), and adds its amounts to the totals. */
+function lineRows(columns: WeekColumns, context: Context, totals: Totals): (derived: DerivedLine, row: number) => (CellInput | null)[] {
   const { styles } = context;
-  const { line } = derived;
-  const amounts: (CellInput | null)[] = columns.weeks.map(() => null);
-  let totalFen = 0;
-  for (const [week, fen] of weekAmounts(derived)) {
-    const column = columns.index.get(week);
-    if (column === undefined) continue;
-    amounts[column - FIRST_WEEK_COLUMN] = { value: yuan(fen), style: styles.cny };
-    totalFen += fen;
-  }
-  return [
-    { value: line.name },
-    { value: label(context, "placement", line.placementId) },
-    { value: label(context, "flighting_mode", line.flightingMode) },
-    { value: yuan(line.budgetFen), style: styles.cny },
-    ...amounts,
-    formula(weeksSum(columns, row), yuan(totalFen), styles.cny),
-    formula(`${columnLetters(columns.total)}${row}-D${row}`, yuan(totalFen) - yuan(line.budgetFen), styles.cny),
-    { value: line.id, style: styles.id },
-  ];
+  const placementCell = labelCells(context, "placement");
+  const modeCell = labelCells(context, "flighting_mode");
+  const weekCount = columns.weeks.length;
+  return (derived, row) => {
+    const { line } = derived;
+    const cells = new Array<CellInput | null>(FIRST_WEEK_COLUMN + weekCount + 2).fill(null);
+    cells[0] = { value: line.name };
+    cells[1] = placementCell(line.placementId);
+    cells[2] = modeCell(line.flightingMode);
+    cells[3] = { value: yuan(line.budgetFen), style: styles.cny };
+    let totalFen = 0;
+    forEachWeekAmount(derived, (week, fen) => {
+      const column = columns.index.get(week);
+      if (column === undefined) return;
+      cells[column - 1] = { value: yuan(fen), style: styles.cny };
+      totals.weekFen[column - FIRST_WEEK_COLUMN]! += fen;
+      totalFen += fen;
+    });
+    totals.budgetFen += line.budgetFen;
+    cells[columns.total - 1] = formula(weeksSum(columns, row), yuan(totalFen), styles.cny);
+    cells[columns.check - 1] = formula(`${columns.letters.total}${row}-D${row}`, yuan(totalFen) - yuan(line.budgetFen), styles.cny);
+    cells[columns.id - 1] = { value: line.id, style: styles.id };
+    return cells;
+  };
 }
 
 /** Totals per week: formulas over the lines, with their results cached. */
-function writeTotalsRow(sheet: StreamSheet, columns: WeekColumns, context: Context, lastRow: number): void {
-  const { plan, styles, t } = context;
-  const weekTotals = columns.weeks.map(() => 0);
-  let budgetTotal = 0;
-  for (const derived of plan.lines) {
-    budgetTotal += derived.line.budgetFen;
-    for (const [week, fen] of weekAmounts(derived)) {
-      const column = columns.index.get(week);
-      if (column !== undefined) weekTotals[column - FIRST_WEEK_COLUMN]! += fen;
-    }
-  }
+function writeTotalsRow(sheet: StreamSheet, columns: WeekColumns, context: Context, lastRow: number, totals: Totals): void {
+  const { styles, t } = context;
+  const { budgetFen: budgetTotal, weekFen: weekTotals } = totals;
   const sumOf = (column: number, resultFen: number): CellInput => {
     const letter = columnLetters(column);
     return formula(`SUM(${letter}${FIRST_DATA_ROW}:${letter}${lastRow})`, yuan(resultFen), styles.cnyTotal);

@@ -1,15 +1,21 @@
 // The Line items sheet: one row per line in plan order, real numbers and dates, labels in the file's
 // language with drop-downs over the lines and spare rows, and computed columns as formulas.
 import type ExcelJS from "exceljs";
+import type { DataLevel } from "../../../domain/data-level";
+import type { EstimateFigure } from "../../../domain/estimates";
 import { convertFen } from "../../../domain/money";
 import type { DerivedLine } from "../../../domain/plan-derive";
 import { lineColumnHeader, type LineColumn, type LineColumnKey } from "../../../domain/spreadsheet-columns";
+import type { ListId } from "../../../domain/spreadsheet-lists";
 import { LIST_ERROR } from "../../../domain/spreadsheet-text";
-import { FIRST_DATA_ROW, HEADER_ROW, label, lineLetter, type Context } from "./context.server";
+import { FIRST_DATA_ROW, HEADER_ROW, labelCells, lineLetter, type Context } from "./context.server";
 import { addSheet, dateValue, formula, listName, pace, writeHeaderRow, writeKeyRow, writeRow, yuan, type CellInput, type StreamSheet, type Workbook } from "./rows.server";
 import type { Styles } from "./styles.server";
 
-type LineCells = Partial<Record<LineColumnKey, CellInput | null>>;
+/** Makes one column's cell of a line (null leaves the cell empty). */
+type CellMaker = (derived: DerivedLine, row: number) => CellInput | null;
+
+const noCell: CellMaker = () => null;
 
 export async function writeLines(workbook: Workbook, context: Context): Promise<void> {
   const { plan, locale, styles, layout, names } = context;
@@ -21,52 +27,85 @@ export async function writeLines(workbook: Workbook, context: Context): Promise<
   const currency = plan.snapshot.campaign.reportingCurrency;
   writeKeyRow(sheet, layout.columns.map((c) => c.key), styles.key);
   writeHeaderRow(sheet, layout.columns.map((c) => lineColumnHeader(c.key, locale, currency)), styles.header, 32);
+  const makers = cellMakers(context);
+  const rowMakers = layout.columns.map((c) => makers[c.key] ?? noCell);
   for (const [i, derived] of plan.lines.entries()) {
-    const cells = lineCells(derived, FIRST_DATA_ROW + i, context);
-    writeRow(sheet, layout.columns.map((c) => cells[c.key] ?? null));
+    const row = FIRST_DATA_ROW + i;
+    writeRow(sheet, rowMakers.map((make) => make(derived, row)));
     await pace(i);
   }
   for (const column of layout.columns) addColumnValidation(sheet, column, context);
   sheet.commit();
 }
 
-/** The cells of one line by column key; columns not written to the workbook are left out. */
-function lineCells(derived: DerivedLine, row: number, context: Context): LineCells {
-  return { ...identityCells(derived, context), ...moneyAndDateCells(derived, row, context), ...measurementCells(derived, context), ...estimateCells(derived, context.styles) };
-}
-
-/** "#" (counting from 1, as a planner numbers rows), the route and the names. */
-function identityCells({ line, placement }: DerivedLine, context: Context): LineCells {
-  const { styles } = context;
-  const ecosystemId = placement?.ecosystemId ?? line.ecosystemId;
-  return {
-    position: { value: line.position + 1, style: styles.integer },
-    name: { value: line.name },
-    ecosystem: { value: label(context, "ecosystem", ecosystemId) },
-    placement: { value: label(context, "placement", line.placementId) },
-    destination: { value: label(context, "destination", line.destinationId) },
-    buying_model: { value: label(context, "buying_model", line.buyingModel) },
-    audience_notes: line.audienceNotes ? { value: line.audienceNotes } : null,
-    format_notes: line.formatNotes ? { value: line.formatNotes } : null,
-    line_id: { value: line.id, style: styles.id },
-    version: { value: line.version, style: styles.id },
-  };
-}
-
-function moneyAndDateCells(derived: DerivedLine, row: number, context: Context): LineCells {
+/**
+ * How each column's cell is made from a line, by column key; columns not written to the workbook
+ * have none. Built once per file, so letters, styles and the exchange rate are looked up once, and
+ * each row is an array in column order (not an object of 31 keys merged per line, which cost more
+ * than writing the row).
+ */
+function cellMakers(context: Context): Partial<Record<LineColumnKey, CellMaker>> {
   const { styles, layout, plan } = context;
-  const { line } = derived;
-  const at = (key: LineColumnKey) => `${lineLetter(layout, key)}${row}`;
+  const letter = (key: LineColumnKey) => lineLetter(layout, key);
+  const [budget, start, end] = [letter("budget_cny"), letter("start_date"), letter("end_date")];
+  const { fxRate } = plan.snapshot.campaign;
+  // Lines share a few dates: one cell each (a Date is only read when the row is written).
+  const dates = new Map<string, CellInput>();
+  const dateCell = (iso: string) => {
+    let cell = dates.get(iso);
+    if (!cell) dates.set(iso, (cell = { value: dateValue(iso), style: styles.date }));
+    return cell;
+  };
+  const estimate =
+    (field: EstimateFigure): CellMaker =>
+    ({ estimate }) => {
+      const value = estimate?.[field];
+      return value == null ? null : { value, style: styles.count };
+    };
+  const labelOf = (list: ListId) => labelCells(context, list);
+  const ecosystemCell = labelOf("ecosystem");
+  const placementCell = labelOf("placement");
+  const destinationCell = labelOf("destination");
+  const buyingModelCell = labelOf("buying_model");
+  const kpiCell = labelOf("kpi");
+  const flightingModeCell = labelOf("flighting_mode");
+  const ownerCell = labelOf("measurement_owner");
+  const methodCell = labelOf("measurement_method");
+  const contractAccessCell = labelOf("contract_access");
+  const dataLevelCell = labelCells(context, "data_level", (level) => styles.level[level as DataLevel]);
   return {
-    unit_cost_cny: line.unitCostFen === null ? null : { value: yuan(line.unitCostFen), style: styles.cny },
-    budget_cny: { value: yuan(line.budgetFen), style: styles.cny },
-    budget_reporting: layout.hasReporting ? formula(`ROUND(${at("budget_cny")}/fx_rate,2)`, convertFen(line.budgetFen, plan.snapshot.campaign.fxRate) / 100, styles.reporting) : null,
-    start_date: { value: dateValue(line.startDate), style: styles.date },
-    end_date: { value: dateValue(line.endDate), style: styles.date },
-    days: formula(`${at("end_date")}-${at("start_date")}+1`, derived.days, styles.integer),
-    kpi: line.kpiId ? { value: label(context, "kpi", line.kpiId) } : null,
-    kpi_target: kpiTargetCell(derived, styles),
-    flighting_mode: { value: label(context, "flighting_mode", line.flightingMode) },
+    // "#" counts from 1, as a planner numbers rows.
+    position: ({ line }) => ({ value: line.position + 1, style: styles.integer }),
+    name: ({ line }) => ({ value: line.name }),
+    ecosystem: ({ line, placement }) => ecosystemCell(placement?.ecosystemId ?? line.ecosystemId),
+    placement: ({ line }) => placementCell(line.placementId),
+    destination: ({ line }) => destinationCell(line.destinationId),
+    buying_model: ({ line }) => buyingModelCell(line.buyingModel),
+    unit_cost_cny: ({ line }) => (line.unitCostFen === null ? null : { value: yuan(line.unitCostFen), style: styles.cny }),
+    budget_cny: ({ line }) => ({ value: yuan(line.budgetFen), style: styles.cny }),
+    budget_reporting: layout.hasReporting ? ({ line }, row) => formula(`ROUND(${budget}${row}/fx_rate,2)`, convertFen(line.budgetFen, fxRate) / 100, styles.reporting) : noCell,
+    start_date: ({ line }) => dateCell(line.startDate),
+    end_date: ({ line }) => dateCell(line.endDate),
+    days: (derived, row) => formula(`${end}${row}-${start}${row}+1`, derived.days, styles.integer),
+    kpi: ({ line }) => (line.kpiId ? kpiCell(line.kpiId) : null),
+    kpi_target: (derived) => kpiTargetCell(derived, styles),
+    flighting_mode: ({ line }) => flightingModeCell(line.flightingMode),
+    audience_notes: ({ line }) => (line.audienceNotes ? { value: line.audienceNotes } : null),
+    format_notes: ({ line }) => (line.formatNotes ? { value: line.formatNotes } : null),
+    measurement_owner: ({ line }) => (line.measurement.owner ? ownerCell(line.measurement.owner) : null),
+    measurement_method: ({ line }) => (line.measurement.methodId ? methodCell(line.measurement.methodId) : null),
+    lag_days: ({ line }) => (line.measurement.lagDays === null ? null : { value: line.measurement.lagDays, style: styles.integer }),
+    contract_access: ({ line }) => contractAccessCell(line.measurement.contractAccess),
+    binding_rate: ({ line }) => (line.measurement.bindingRate === null ? null : { value: line.measurement.bindingRate, style: styles.percent }),
+    data_level: ({ effectiveLevel }) => dataLevelCell(effectiveLevel),
+    data_level_explanation: ({ levelExplanation }) => ({ value: levelExplanation }),
+    est_impressions: estimate("impressions"),
+    est_clicks: estimate("clicks"),
+    est_views: estimate("views"),
+    est_conversions: estimate("conversions"),
+    est_engagements: estimate("engagements"),
+    line_id: ({ line }) => ({ value: line.id, style: styles.id }),
+    version: ({ line }) => ({ value: line.version, style: styles.id }),
   };
 }
 
@@ -85,37 +124,6 @@ function kpiTargetCell(derived: DerivedLine, styles: Styles): CellInput | null {
     default:
       return { value: line.kpiTarget, style: styles.decimal };
   }
-}
-
-function measurementCells(derived: DerivedLine, context: Context): LineCells {
-  const { styles } = context;
-  const { owner, methodId, lagDays, contractAccess, bindingRate } = derived.line.measurement;
-  return {
-    measurement_owner: owner ? { value: label(context, "measurement_owner", owner) } : null,
-    measurement_method: methodId ? { value: label(context, "measurement_method", methodId) } : null,
-    lag_days: lagDays === null ? null : { value: lagDays, style: styles.integer },
-    contract_access: { value: label(context, "contract_access", contractAccess) },
-    binding_rate: bindingRate === null ? null : { value: bindingRate, style: styles.percent },
-    data_level: { value: label(context, "data_level", derived.effectiveLevel), style: styles.level[derived.effectiveLevel] },
-    data_level_explanation: { value: derived.levelExplanation },
-  };
-}
-
-const ESTIMATE_COLUMNS = [
-  ["est_impressions", "impressions"],
-  ["est_clicks", "clicks"],
-  ["est_views", "views"],
-  ["est_conversions", "conversions"],
-  ["est_engagements", "engagements"],
-] as const;
-
-function estimateCells({ estimate }: DerivedLine, styles: Styles): LineCells {
-  const cells: LineCells = {};
-  for (const [key, field] of ESTIMATE_COLUMNS) {
-    const value = estimate?.[field];
-    cells[key] = value == null ? null : { value, style: styles.count };
-  }
-  return cells;
 }
 
 /** Drop-downs on the enumerated columns and number checks on the typed ones, over the lines and spare rows for new ones. */
