@@ -3,7 +3,7 @@ import { breakerStatus, setAvailabilityProbe, unavailabilityReason } from "~/db-
 import { getDatabase, openAndMigrate, pingDatabase, setDatabase } from "~/db.server";
 import type { Env } from "~/env.server";
 import { syncCatalog } from "~/services/catalog-sync.server";
-import { prewarmImportWorker, stopImportWorkers } from "~/services/import/parse-import.server";
+import { stopImportWorkers } from "~/services/import/parse-import.server";
 import { seedDemoWorkspace } from "~/services/demo.server";
 import { startLiveHub, stopLiveHub } from "~/services/live-hub.server";
 
@@ -43,8 +43,8 @@ export async function startApp(env: Env, log: Log = console.log, signal?: AbortS
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
-  // A parse worker ready before the first upload (starting one takes most of a second).
-  prewarmImportWorker();
+  // No import worker is started here: the first upload starts one (it takes most of a second), and
+  // keeps a spare for the next. An idle spare from boot on held memory for nothing (issue 14).
   setDatabase(handle, { timeoutMs: env.QIAO_DB_TIMEOUT_MS });
   setAvailabilityProbe(pingDatabase);
   await startLiveHub(handle);

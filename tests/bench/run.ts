@@ -3,7 +3,8 @@
 // (bare-server.ts: node:http + postgres.js, the same data in one RLS transaction) on the plan, measurement
 // and catalog pages, in interleaved rounds, with the ratio app/bare. Then the 2,000-line plan page. Last,
 // the timings the tests used to assert (timings.ts: import answers, login medians, SIGTERM to exit), on
-// the embedded database.
+// the embedded database; the XLSX export against bare exceljs (spreadsheets.ts); idle RSS on both
+// databases (idle-rss.ts).
 //
 // Environment: BENCH_SECONDS (per target and per round, default 10), BENCH_CONNECTIONS (default 20),
 // BENCH_ROUNDS (app/bare rounds per page, default 3), BENCH_SKIP_BUILD=1 (use the existing build),
@@ -11,7 +12,8 @@
 // BENCH_ONLY=pages (only the app-vs-bare comparison: no home/healthz, no 2,000-line page, no timings),
 // BENCH_BARE_PAD=1 (the bare pages padded to the app's byte count, to compare at equal bytes; by default
 // each page is its own size, as the issue defines the baseline).
-import { execSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
+import { measureIdleRss, printIdleRss } from "./idle-rss";
 import { startBareServer } from "./bare-server";
 import { comparePages, printComparisons } from "./compare";
 import { printResults, runLoad, type LoadResult, type LoadTarget } from "./load";
@@ -72,7 +74,14 @@ try {
 } finally {
   await server.stop();
 }
-if (!onlyPages) await runTimings();
+if (!onlyPages) {
+  await runTimings();
+  // XLSX export of 10,000 lines against bare exceljs, and the import benchmark (tests/bench/spreadsheets.ts).
+  execFileSync(process.execPath, ["--import", "tsx", "--expose-gc", "tests/bench/spreadsheets.ts"], { stdio: "inherit" });
+  // Memory at rest right after start, on the embedded database (first start and restart) and on PostgreSQL.
+  const idle = await measureIdleRss({ adminUrl });
+  printIdleRss([idle.pglite, idle.pgliteRestart, idle.postgres]);
+}
 
 /** The demo's 20-line campaign (the client's only one until the 2,000-line bench adds its own), app vs bare. */
 async function compareWithBare(cookie: string, clientId: string) {

@@ -92,8 +92,24 @@ function startWorker(heapMb: number): StartedWorker {
   return started;
 }
 
-/** One spare worker, started ahead of time so an upload does not wait for TypeScript and exceljs to load. */
+/**
+ * One spare worker, started after an upload so the next one does not wait for TypeScript and exceljs
+ * to load. None at boot (the first upload starts its own), and a spare nobody takes is stopped after
+ * SPARE_IDLE_MS: a server at rest holds no worker.
+ */
 let spare: StartedWorker | null = null;
+let spareTimer: NodeJS.Timeout | undefined;
+const SPARE_IDLE_MS = 10 * 60_000;
+
+function keepSpare(started: StartedWorker): void {
+  spare = started;
+  clearTimeout(spareTimer);
+  spareTimer = setTimeout(() => {
+    if (spare !== started) return;
+    spare = null;
+    void started.worker.terminate();
+  }, SPARE_IDLE_MS).unref();
+}
 
 function takeWorker(heapMb: number): StartedWorker {
   let taken = spare && spare.heapMb === heapMb && !spare.failure ? spare : null;
@@ -102,20 +118,21 @@ function takeWorker(heapMb: number): StartedWorker {
   taken ??= startWorker(heapMb);
   // The next upload's worker starts loading now, off this one's critical path.
   setImmediate(() => {
-    spare ??= startWorker(IMPORT_LIMITS.workerHeapMb);
+    if (!spare) keepSpare(startWorker(IMPORT_LIMITS.workerHeapMb));
   });
   return taken;
 }
 
-/** Starts the spare import worker (call at server start so the first upload is as fast as the rest). */
+/** Starts the spare import worker ahead of the next upload (tests and benchmarks that time warm parses). */
 export function prewarmImportWorker(): void {
-  spare ??= startWorker(IMPORT_LIMITS.workerHeapMb);
+  if (!spare) keepSpare(startWorker(IMPORT_LIMITS.workerHeapMb));
 }
 
 /** Stops the spare worker (tests, shutdown). */
 export async function stopImportWorkers(): Promise<void> {
   const current = spare;
   spare = null;
+  clearTimeout(spareTimer);
   if (current) await current.worker.terminate();
 }
 
