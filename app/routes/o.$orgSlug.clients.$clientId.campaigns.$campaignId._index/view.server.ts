@@ -68,7 +68,7 @@ function pickFigures(estimate: NonNullable<DerivedLine["estimate"]>) {
 export type LineView = ReturnType<typeof lineView>;
 
 /** Lines shown per page: the summary covers every line, the table and calendar one page at a time. */
-export const LINES_PER_PAGE = 100;
+export const LINES_PER_PAGE = 50;
 
 export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1) {
   const { snapshot, catalog } = plan;
