@@ -139,10 +139,6 @@ function findUnknownWeek(slices: readonly WeekSlice[], values: WeekAmounts): str
   return Object.keys(values).find((week) => !weeks.has(week));
 }
 
-function withAmounts(slices: readonly WeekSlice[], amounts: readonly number[]): FlightWeek[] {
-  return slices.map((slice, i) => ({ ...slice, amountFen: amounts[i] ?? 0 }));
-}
-
 /** Weights as integers on one scale (0.5 and 1.25 → 50 and 125), so the split is exact. */
 function toCommonIntegers(weights: readonly number[]): bigint[] {
   const fractions = weights.map(toDecimalFraction);
@@ -153,4 +149,14 @@ function toCommonIntegers(weights: readonly number[]): bigint[] {
 
 function fail(error: FlightingError): AllocateFlightingResult {
   return { ok: false, error };
+}
+
+/** Each week slice with its amount (fields written out: a spread per week was a large share of a 10,000-line export's garbage). */
+export function withAmounts(slices: readonly WeekSlice[], amounts: readonly number[]): FlightWeek[] {
+  const weeks = new Array<FlightWeek>(slices.length);
+  for (let i = 0; i < slices.length; i++) {
+    const slice = slices[i]!;
+    weeks[i] = { week: slice.week, start: slice.start, end: slice.end, days: slice.days, amountFen: amounts[i] ?? 0 };
+  }
+  return weeks;
 }

@@ -198,6 +198,21 @@ function roundToDecimals(fraction: { numerator: bigint; denominator: bigint }, d
  */
 export function toDecimalFraction(value: number): { numerator: bigint; denominator: bigint } {
   if (!Number.isFinite(value)) throw new RangeError(`value must be finite, got ${value}`);
+  // Whole numbers (days per week, most weights and counts) need no reading of their digits.
+  if (Number.isSafeInteger(value)) return { numerator: BigInt(value), denominator: 1n };
+  let fraction = fractions.get(value);
+  if (!fraction) {
+    fraction = readDecimalFraction(value);
+    // The same rates and shares recur on every line of a plan: read each once (a bounded memo).
+    if (fractions.size >= 10_000) fractions.clear();
+    fractions.set(value, fraction);
+  }
+  return { numerator: fraction.numerator, denominator: fraction.denominator };
+}
+
+const fractions = new Map<number, { numerator: bigint; denominator: bigint }>();
+
+function readDecimalFraction(value: number): { numerator: bigint; denominator: bigint } {
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
   if (!match) throw new RangeError(`cannot read ${value} as a decimal`);
   const [, sign = "", integer = "", fraction = "", exponentText = "0"] = match;

@@ -7,7 +7,7 @@ import { getDestination, getKpi, type Destination, type Kpi, type Locale, type P
 import type { DataLevel } from "./data-level";
 import { daysBetweenInclusive, isIsoDate, weeksInRange, type WeekSlice } from "./dates";
 import { estimateDeliverables, type Estimate } from "./estimates";
-import { allocateFlighting, distributeFen, shapeWeights, type AllocateFlightingResult, type FlightingMode } from "./flighting";
+import { allocateFlighting, distributeFen, shapeWeights, withAmounts, type AllocateFlightingResult, type FlightingMode } from "./flighting";
 import { buildMeasurementRows, coverageScore, type CoverageScore, type MeasurementLine, type MeasurementRow } from "./measurement";
 import { explainLevel, resolveLineLevel, type LevelOverride, type LineLevel } from "./openness";
 import type { PlanLine, PlanSnapshot } from "./plan";
@@ -118,7 +118,7 @@ function allocateLine(line: PlanLine, cache: DeriveCache): AllocateFlightingResu
     range.weights.set(mode, weights);
   }
   const amounts = distributeFen(line.budgetFen, weights);
-  return { ok: true, weeks: range.slices.map((slice, i) => ({ ...slice, amountFen: amounts[i] ?? 0 })) };
+  return { ok: true, weeks: withAmounts(range.slices, amounts) };
 }
 
 function routeLevel(placement: Placement | undefined, destination: Destination | undefined, catalog: PlanCatalog, locale: Locale, cache: DeriveCache): RouteLevel {
