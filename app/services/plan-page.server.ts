@@ -9,10 +9,10 @@ import { loadPlan } from "./planner.server";
  */
 export async function getPlanPage(access: ClientAccess, campaignId: string) {
   return inScope(access, async (scope) => {
-    const plan = await loadPlan(scope, access, campaignId, { comments: true });
+    // All sent at once (postgres.js pipelines them); who approves matters only while the plan is written or reviewed.
+    const [plan, approvers] = await Promise.all([loadPlan(scope, access, campaignId, { comments: true }), listApprovers(scope, access.client.id)]);
     if (!plan) return null;
     const { status } = plan.campaign;
-    const approvers = status === "draft" || status === "in_review" ? await listApprovers(scope, access.client.id) : null;
-    return { plan, comments: plan.comments, approvers };
+    return { plan, comments: plan.comments, approvers: status === "draft" || status === "in_review" ? approvers : null };
   });
 }

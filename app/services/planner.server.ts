@@ -69,9 +69,8 @@ export type LoadedPlan = { snapshot: PlanSnapshot; catalog: OrganizationCatalog;
 /** The whole plan in a constant number of queries (campaign, lines, three catalog queries). */
 /** The plan (campaign, lines, the organization's catalog) in two statements; with `comments`, its comments come in the first. */
 export async function loadPlan(scope: Scope, access: ClientAccess, campaignId: string, options: { comments?: boolean } = {}): Promise<(LoadedPlan & { comments: CommentRow[] }) | null> {
-  const found = await findCampaignWithLines(scope, access.client.id, campaignId, options);
+  const [found, catalog] = await Promise.all([findCampaignWithLines(scope, access.client.id, campaignId, options), loadOrganizationCatalog(scope)]);
   if (!found) return null;
-  const catalog = await loadOrganizationCatalog(scope);
   const { campaign, lines, comments } = found;
   return { campaign, catalog, comments, snapshot: { campaign: toCampaignPlan(campaign, access.client.name), lines: lines.map(toPlanLine), catalogVersion: CATALOG_VERSION } };
 }

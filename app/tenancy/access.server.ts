@@ -63,8 +63,8 @@ async function resolveRequestContext(token: string, slug: string | undefined, cl
     const userId = session.user.id;
     await switchTransactionContext(tx, { organizationId: null, userId });
     const own = { tx, userId };
-    const organizations = await listOrganizationsOfUser(own);
-    const unread = await countOwnUnread(own);
+    // Sent together: postgres.js pipelines a transaction's concurrent statements (PGlite runs them in turn).
+    const [organizations, unread] = await Promise.all([listOrganizationsOfUser(own), countOwnUnread(own)]);
     return { session, organizations, unread, scope: await lookUpScope(tx, userId, organizations, slug, clientId) };
   });
 }

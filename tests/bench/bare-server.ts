@@ -100,14 +100,21 @@ async function openUser(tx: postgres.TransactionSql<Record<string, never>>, toke
 
 const isOrgAdmin = (role: unknown) => role === "owner" || role === "admin";
 
+/** Steps 1 and 2 (session, then the person's organizations) and the organization of the URL among them; null when not a member. */
+async function openOrganization(tx: postgres.TransactionSql<Record<string, never>>, token: string, slug: string) {
+  const opened = await openUser(tx, token);
+  if (!opened) return "signed-out" as const;
+  const organization = opened.organizations.find((o) => o.slug === slug);
+  if (!organization) return null;
+  return { ...opened, organization, orgId: organization.id as string };
+}
+
 async function loadCampaignPage(sql: Sql, token: string, slug: string, clientId: string, campaignId: string, kind: "plan" | "measurement") {
   return sql.begin(async (tx) => {
-    const opened = await openUser(tx, token);
-    if (!opened) return { signedOut: true as const };
-    const { user, organizations } = opened;
-    const organization = organizations.find((o) => o.slug === slug);
-    if (!organization) return null;
-    const orgId = organization.id as string;
+    const opened = await openOrganization(tx, token, slug);
+    if (opened === "signed-out") return { signedOut: true as const };
+    if (!opened) return null;
+    const { user, organizations, organization, orgId } = opened;
     // Step 3, the tenant: everything else, pipelined on the transaction's connection.
     const [, clients, campaigns, lines, customs, benchmarks, levels, unread, comments, team, admins] = await Promise.all([
       tx`select set_config('app.organization_id', ${orgId}, true)`,
@@ -166,12 +173,10 @@ async function loadCampaignPage(sql: Sql, token: string, slug: string, clientId:
 
 async function loadCatalogPage(sql: Sql, token: string, slug: string) {
   return sql.begin(async (tx) => {
-    const opened = await openUser(tx, token);
-    if (!opened) return { signedOut: true as const };
-    const { user, organizations } = opened;
-    const organization = organizations.find((o) => o.slug === slug);
-    if (!organization) return null;
-    const orgId = organization.id as string;
+    const opened = await openOrganization(tx, token, slug);
+    if (opened === "signed-out") return { signedOut: true as const };
+    if (!opened) return null;
+    const { user, organizations, organization, orgId } = opened;
     const [, customs, benchmarks, levels, unread] = await Promise.all([
       tx`select set_config('app.organization_id', ${orgId}, true)`,
       tx`select * from custom_placements where organization_id = ${orgId} and archived_at is null order by created_at`,
