@@ -59,22 +59,26 @@ export async function createSession(userId: string, now = new Date()): Promise<{
 
 /** The session behind a cookie token, or null; extends the idle expiry when half of it has passed. */
 export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
-  if (!isWellFormedToken(token)) return null;
-  return withAppTransaction({ organizationId: null, userId: null, auth: true }, (tx) => validateSessionIn(tx, token, now));
+  const parts = parseSessionToken(token);
+  if (!parts) return null;
+  return withAppTransaction({ organizationId: null, userId: null, auth: true }, (tx) => validateSessionIn(tx, parts, now));
 }
 
-function isWellFormedToken(token: string): boolean {
+export type SessionTokenParts = { id: string; secret: string };
+
+/** A cookie token's id and secret, or null when it cannot be one (then no query is sent). */
+export function parseSessionToken(token: string): SessionTokenParts | null {
   const [id, secret, extra] = token.split(".");
-  return Boolean(id && secret && extra === undefined && id.length <= 64 && secret.length <= 64);
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  return { id, secret };
 }
 
 /**
  * The same check inside a transaction that is in auth mode (app.auth on): the request's identity step
- * (tenancy/request-context.server.ts) goes on from here to the person's memberships in the same transaction.
+ * (getRequestContext in tenancy/access.server.ts) goes on from here to the person's memberships in the
+ * same transaction.
  */
-export async function validateSessionIn(tx: Transaction, token: string, now = new Date()): Promise<ValidSession | null> {
-  if (!isWellFormedToken(token)) return null;
-  const [id, secret] = token.split(".") as [string, string];
+export async function validateSessionIn(tx: Transaction, { id, secret }: SessionTokenParts, now = new Date()): Promise<ValidSession | null> {
   const [row] = await tx
     .select({
       id: sessions.id,

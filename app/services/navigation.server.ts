@@ -3,8 +3,7 @@ import { withUserScope } from "~/models/scope.server";
 
 /** Where a person lands after signing in: their first organization, else the start page. */
 export async function homePathFor(userId: string): Promise<string> {
-  const organizations = await withUserScope(userId, (scope) => listOrganizationsOfUser(scope));
-  const first = organizations[0];
+  const first = (await organizationsOf(userId))[0];
   return first ? `/o/${first.slug}` : "/account";
 }
 

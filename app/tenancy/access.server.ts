@@ -1,6 +1,6 @@
 import type { Params } from "@remix-run/react";
 import type { Transaction } from "@db/client";
-import { loginRedirect, readSessionToken, validateSessionIn, type SessionUser, type ValidSession } from "~/auth/session.server";
+import { loginRedirect, parseSessionToken, readSessionToken, validateSessionIn, type SessionTokenParts, type SessionUser, type ValidSession } from "~/auth/session.server";
 import { switchTransactionContext, withAppTransaction } from "~/db.server";
 import { findClientWithOwnRole } from "~/models/client-account.server";
 import { countOwnUnread } from "~/models/collaboration.server";
@@ -56,7 +56,7 @@ async function lookUpScope(tx: Transaction, userId: string, organizations: UserO
  * organizations and unread notifications (their own rows), then the URL's client account (the tenant).
  * The root, organization and page loaders all read it; each still makes its own check of it.
  */
-async function resolveRequestContext(token: string, slug: string | undefined, clientId: string | undefined): Promise<RequestContext | null> {
+async function resolveRequestContext(token: SessionTokenParts, slug: string | undefined, clientId: string | undefined): Promise<RequestContext | null> {
   return withAppTransaction({ organizationId: null, userId: null, auth: true }, async (tx) => {
     const session = await validateSessionIn(tx, token);
     if (!session) return null;
@@ -75,10 +75,11 @@ async function resolveRequestContext(token: string, slug: string | undefined, cl
  * of the URL are looked up in the same transaction.
  */
 export function getRequestContext(request: Request, params: Params = {}): Promise<RequestContext | null> {
-  const token = readSessionToken(request);
+  const cookie = readSessionToken(request);
+  const token = cookie ? parseSessionToken(cookie) : null;
   if (!token) return Promise.resolve(null);
   const clientId = params.clientId !== undefined && isUuid(params.clientId) ? params.clientId : undefined;
-  return oncePerRequest(`request:${token}`, () => resolveRequestContext(token, params.orgSlug, clientId));
+  return oncePerRequest(`request:${cookie}`, () => resolveRequestContext(token, params.orgSlug, clientId));
 }
 
 /** The request's session, validated once for all the loaders of one request. */

@@ -24,12 +24,22 @@ const PLAN_PAGE_STATEMENTS = 11;
  */
 const LINE_EDIT_STATEMENTS = { action: 14, revalidation: 11 };
 
-async function statementsOf(path: string, cookie: string, form?: Record<string, string>): Promise<number> {
+/** The statements a request sends, and its transactions: each app transaction opens with its role's set_config (withAppTransaction). */
+async function sqlOf(path: string, cookie: string, form?: Record<string, string>): Promise<{ statements: number; transactions: number }> {
   const before = queryCounter.count;
-  const response = await call(path, { cookie, form });
-  await response.text();
-  expect(response.status, path).toBe(200);
-  return queryCounter.count - before;
+  queryCounter.recorded = [];
+  try {
+    const response = await call(path, { cookie, form });
+    await response.text();
+    expect(response.status, path).toBe(200);
+    return { statements: queryCounter.count - before, transactions: queryCounter.recorded.filter((q) => q.startsWith("select set_config('role'")).length };
+  } finally {
+    queryCounter.recorded = undefined;
+  }
+}
+
+async function statementsOf(path: string, cookie: string, form?: Record<string, string>): Promise<number> {
+  return (await sqlOf(path, cookie, form)).statements;
 }
 
 describe(`plan page statements (${process.env.QIAO_TEST_DRIVER})`, () => {
@@ -49,6 +59,8 @@ describe(`plan page statements (${process.env.QIAO_TEST_DRIVER})`, () => {
       largeData: await statementsOf(`${large}.data`, planner.cookie),
     };
     expect(counts).toEqual({ small: PLAN_PAGE_STATEMENTS, large: PLAN_PAGE_STATEMENTS, smallData: PLAN_PAGE_STATEMENTS, largeData: PLAN_PAGE_STATEMENTS });
+    // The identity step and the tenant's data: two transactions, for the document and for .data.
+    expect([(await sqlOf(large, planner.cookie)).transactions, (await sqlOf(`${large}.data`, planner.cookie)).transactions]).toEqual([2, 2]);
   });
 
   it("a line edit: the action and the revalidation after it", async () => {

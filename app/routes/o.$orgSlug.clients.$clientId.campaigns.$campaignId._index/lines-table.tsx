@@ -28,7 +28,8 @@ function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
   const { t } = useTranslation();
   const e = line.estimate;
   if (!e) return <span>—</span>;
-  const figures = (["impressions", "clicks", "views", "conversions"] as const).filter((f) => e.figures[f] !== undefined);
+  // The figures the page shows, in order; the server sends only those with a value (view.server.ts).
+  const figures = Object.keys(e.figures) as (keyof typeof e.figures)[];
   const belowCost = e.notes.includes("fixed-buy-budget-below-natural-cost") && e.naturalCostFen !== null && e.boughtDays !== null;
   return (
     <>
