@@ -60,11 +60,44 @@ export function getI18n(locale: Locale, resources: Partial<Resources>): i18n {
       initImmediate: false,
       returnNull: false,
     });
+    rememberPlainLookUps(instance, locale);
     instances.set(locale, instance);
     for (const bundle of early.get(locale) ?? []) instance.addResourceBundle(locale, "translation", bundle, true, true);
     early.delete(locale);
   }
   return instance;
+}
+
+/**
+ * A key looked up with no values to put in (most of a page's words) gives the same text until strings are
+ * added, so each instance remembers it: a 2,000-line page asks for the same few dozen words per row.
+ */
+function rememberPlainLookUps(instance: i18n, locale: Locale): void {
+  const known = new Map<string, string>();
+  instance.on("added", () => known.clear());
+  instance.on("removed", () => known.clear());
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  instance.t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
+    if (typeof key !== "string" || rest.length > 0 || !isPlainLookUp(options, locale)) return translate(key, options, ...rest);
+    const remembered = known.get(key);
+    if (remembered !== undefined) return remembered;
+    const text = translate(key, options);
+    if (typeof text === "string") known.set(key, text);
+    return text;
+  }) as unknown as i18n["t"];
+}
+
+/** Only what react-i18next's fixed `t` passes by itself (this locale, the one namespace, no prefix). */
+function isPlainLookUp(options: unknown, locale: Locale): boolean {
+  if (options === undefined) return true;
+  if (typeof options !== "object" || options === null) return false;
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined || value === null) continue;
+    if (name === "lng" && value === locale) continue;
+    if (name === "ns" && (value === "translation" || (Array.isArray(value) && value.length === 1 && value[0] === "translation"))) continue;
+    return false;
+  }
+  return true;
 }
 
 const added = new WeakSet<object>();
