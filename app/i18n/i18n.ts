@@ -74,8 +74,8 @@ export function getI18n(locale: Locale, resources: Partial<Resources>): i18n {
  */
 function rememberPlainLookUps(instance: i18n, locale: Locale): void {
   const known = new Map<string, string>();
-  instance.on("added", () => known.clear());
-  instance.on("removed", () => known.clear());
+  instance.store.on("added", () => known.clear());
+  instance.store.on("removed", () => known.clear());
   const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   instance.t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
     if (typeof key !== "string" || rest.length > 0 || !isPlainLookUp(options, locale)) return translate(key, options, ...rest);
