@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, INTL_TAGS } from "~/i18n/config";
 import { FALLBACK_TEXT } from "~/i18n/fallback";
 import { getI18n, isStringsRef, STRINGS_LINK_ATTRIBUTE } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { COMMON_GROUPS, getResourceGroups, isResourceGroup } from "~/i18n/resources.server";
+import { COMMON_GROUPS, getResourceGroups, isResourceGroup, routeStrings } from "~/i18n/resources.server";
 import { takeToast } from "~/toast.server";
 import { getRequestContext } from "~/tenancy/access.server";
 import { isUnavailableResponse } from "~/db-availability.server";
@@ -31,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // page hydrates with the same text the server rendered.
   const toastGroup = toast?.key.split(".")[0];
   const toastStrings = toastGroup && isResourceGroup(toastGroup) && !COMMON_GROUPS.includes(toastGroup) ? getResourceGroups(locale, [toastGroup]) : undefined;
-  return data({ locale, resources: getResourceGroups(locale, COMMON_GROUPS), toast, toastStrings, user }, { headers });
+  // The common strings, like a route's, by reference in a page's HTML (the browser keeps the file) and as strings in a navigation's data.
+  return data({ locale, strings: await routeStrings(request, COMMON_GROUPS), toast, toastStrings, user }, { headers });
 }
 
 // While the database is away the page still renders in the person's language (the route's own
@@ -80,9 +81,9 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources, toast, toastStrings, user } = useLoaderData<typeof loader>();
+  const { locale, strings, toast, toastStrings, user } = useLoaderData<typeof loader>();
   return (
-    <I18nextProvider i18n={getI18n(locale, resources)}>
+    <I18nextProvider i18n={getI18n(locale, strings)}>
       <AppShell locale={locale} user={user}>
         <Outlet />
       </AppShell>
@@ -110,7 +111,7 @@ export function ErrorBoundary() {
     );
   }
   return (
-    <I18nextProvider i18n={getI18n(rootData.locale, rootData.resources)}>
+    <I18nextProvider i18n={getI18n(rootData.locale, rootData.strings)}>
       <AppShell locale={rootData.locale} user={rootData.user}>
         <GeneralErrorBoundary />
       </AppShell>

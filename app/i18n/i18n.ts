@@ -47,8 +47,9 @@ export async function loadReferencedStrings(): Promise<void> {
   );
 }
 
-/** The instance for a locale, created from the first strings given (the server primes it with all of them). */
-export function getI18n(locale: Locale, resources: Partial<Resources>): i18n {
+/** The instance for a locale, created from the first strings given (the server primes it with all of them; a reference was fetched before hydrating). */
+export function getI18n(locale: Locale, strings: RouteStrings): i18n {
+  const resources = isStringsRef(strings) ? {} : strings;
   let instance = instances.get(locale);
   if (!instance) {
     instance = i18next.createInstance();

@@ -89,7 +89,7 @@ test("at 390 px the planner's pages fit the screen in English and Chinese", asyn
   test.setTimeout(240_000);
   await signIn(page, DEMO.lead);
   await openPlan(page, plan);
-  await expect(page.getByTestId("calendar")).toBeVisible();
+  await expect(page.getByTestId("lines")).toBeVisible();
 
   for (const language of LANGUAGES) {
     if (language.lng === "zh") await page.getByRole("button", { name: "中文" }).click();
@@ -104,7 +104,7 @@ test("at 390 px the planner's pages fit the screen in English and Chinese", asyn
 
     // The test's own plan. Its line table scrolls in a container of its own, which is allowed; the
     // rest of the page is checked by the separate test below (see its note).
-    await page.goto(plan.path);
+    await page.goto(`${plan.path}?view=calendar`);
     await expect(page.getByTestId("calendar")).toBeVisible();
     await expectHeaderFits(page, language.signOut);
     const overflow = await pageOverflow(page);
@@ -141,7 +141,7 @@ test("at 390 px the planner's pages fit the screen in English and Chinese", asyn
 test("at 390 px the plan page itself fits the screen in English and Chinese", async ({ page, plan }) => {
   await signIn(page, DEMO.lead);
   await openPlan(page, plan);
-  await expect(page.getByTestId("calendar")).toBeVisible();
+  await expect(page.getByTestId("lines")).toBeVisible();
   try {
     await expectFitsPhone(page, "Sign out");
     await page.getByRole("button", { name: "中文" }).click();

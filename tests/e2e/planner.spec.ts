@@ -71,9 +71,17 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await edit.getByRole("button", { name: "Save line" }).click();
   await expect(edit).toHaveCount(0);
   await expect(lines.getByText("Front-loaded")).toBeVisible();
-  await expect(page.getByTestId("calendar")).toBeVisible();
-  await expectAccessible(page);
   await screenshot(page, "planner-built");
+  // The same lines as a calendar of ISO weeks, then back to the table.
+  await page.getByRole("navigation", { name: "Show line items as" }).getByRole("link", { name: "Calendar" }).click();
+  await expect(page.getByTestId("calendar")).toBeVisible();
+  await expect(page.getByTestId("calendar").locator("tbody > tr")).toHaveCount(4);
+  await expect(lines).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshot(page, "planner-calendar");
+  await page.getByRole("navigation", { name: "Show line items as" }).getByRole("link", { name: "Table" }).click();
+  await expect(lines.locator("tbody > tr")).toHaveCount(4);
+  await expectAccessible(page);
 
   // A ¥1.50 CPM on Qianchuan is questioned before it is saved; "Add anyway" adds it, and the form
   // starts afresh for the next line (issue 12: five lines in a row kept the same values).

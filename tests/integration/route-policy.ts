@@ -131,6 +131,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     action: "client.team.manage",
     forms: { naming: () => ({ namingTemplate: "{client}_{ecosystem}_{placement}_{yyyymm}" }) },
   },
+  // The plan page's form options (the organization's catalog in a language), for those who may edit plans.
+  "routes/o.$orgSlug.clients.$clientId.plan-options.$lng": { loader: "client.plan.edit", action: "none" },
   "routes/o.$orgSlug.clients.$clientId.team": { loader: "client.view", action: "client.team.manage", forms: teamForms("client") },
   "routes/o.$orgSlug.clients.$clientId.campaigns.from-file": { loader: "client.plan.edit", action: "client.plan.edit" },
   "routes/o.$orgSlug.clients.$clientId.campaigns.new": {

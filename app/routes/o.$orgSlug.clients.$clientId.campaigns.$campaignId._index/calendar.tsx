@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatDayOfMonth, formatMoney, formatMonth } from "~/i18n/format";
+import { lineLabels } from "./plan-options";
 import type { PlanPageData } from "./view.server";
 
 type Week = PlanPageData["weeks"][number];
@@ -26,14 +27,11 @@ function monthsOf(weeks: Week[]): { month: string; start: string; weeks: number 
  */
 export function PlanCalendar({ data, locale }: { data: PlanPageData; locale: Locale }) {
   const { t } = useTranslation();
-  const max = Math.max(1, ...data.lines.flatMap((l) => Object.values(l.flightWeeks)));
+  const max = Math.max(1, ...data.lines.flatMap((l) => Object.values(l.flightWeeks ?? {})));
   const months = monthsOf(data.weeks);
   return (
-    <section className="card">
-      <h2 id="calendar-title" className="mb-2 text-xl font-semibold">
-        {t("planner.calendarTitle")}
-      </h2>
-      <div role="region" aria-labelledby="calendar-title" tabIndex={0} className="relative overflow-x-auto rounded" data-testid="calendar-scroll">
+    <div className="card">
+      <div role="region" aria-label={t("planner.calendarTitle")} tabIndex={0} className="relative overflow-x-auto rounded" data-testid="calendar-scroll">
         <table className="min-w-full border-separate border-spacing-0 text-xs" data-testid="calendar">
           <colgroup>
             <col />
@@ -71,13 +69,13 @@ export function PlanCalendar({ data, locale }: { data: PlanPageData; locale: Loc
               return (
                 // The row's colour and each cell's share of the busiest week are CSS variables: the bar
                 // and its hover label are drawn by the .plan-calendar rules (tailwind.css), not per cell.
-                <tr key={line.id} style={{ "--c": line.ecosystemColor } as CSSProperties}>
+                <tr key={line.id} style={{ "--c": lineLabels(data.names, line).color } as CSSProperties}>
                   <th scope="row" title={line.name}>
                     <DataLevelBadge level={line.level} isCompact />
                     {line.name}
                   </th>
                   {data.weeks.map((w) => {
-                    const amount = line.flightWeeks[w.week] ?? 0;
+                    const amount = line.flightWeeks?.[w.week] ?? 0;
                     return amount > 0 ? (
                       <td key={w.week} style={{ "--o": (0.35 + 0.65 * (amount / max)).toFixed(2) } as CSSProperties}>
                         <span>{formatMoney(amount, locale)}</span>
@@ -92,6 +90,6 @@ export function PlanCalendar({ data, locale }: { data: PlanPageData; locale: Loc
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

@@ -11,9 +11,9 @@ import type { LineInput } from "~/domain/plan";
 import type { LineFormInput } from "~/services/forms/planner.server";
 import { useLocale } from "~/i18n/i18n";
 import { formatMoney } from "~/i18n/format";
-import type { PlanPageData } from "./view.server";
+import type { PlanOptions } from "./plan-options";
 
-type Options = PlanPageData["options"];
+type Options = PlanOptions;
 /** The form's fields as posted: derived from the server's line schema (a type-only import ships no zod). */
 export type LineFormValues = LineFormInput;
 

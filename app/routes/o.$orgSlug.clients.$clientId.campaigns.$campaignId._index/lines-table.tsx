@@ -8,6 +8,7 @@ import { labelFor } from "~/components/post-button";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
+import { lineLabels, OptionsGate, type OptionsState, type PlanOptions } from "./plan-options";
 import type { LineView, PlanPageData } from "./view.server";
 
 type Conflict =
@@ -54,16 +55,18 @@ function EstimateCell({ line, locale }: { line: LineView; locale: Locale }) {
 }
 
 /** The KPI and its target in the KPI's unit (money in CNY, a rate as a percentage). */
-function kpiTargetText(line: LineView, locale: Locale): string | null {
+function kpiTargetText(line: LineView, kpiUnit: string | null, locale: Locale): string | null {
   if (line.kpiTarget === null) return null;
-  if (line.kpiUnit === "fen") return formatMoney(line.kpiTarget, locale);
-  if (line.kpiUnit === "ratio") return formatPercent(line.kpiTarget, locale, 1);
+  if (kpiUnit === "fen") return formatMoney(line.kpiTarget, locale);
+  if (kpiUnit === "ratio") return formatPercent(line.kpiTarget, locale, 1);
   return formatNumber(line.kpiTarget, locale);
 }
 
 /** One row per line; "Edit" opens the line's form in place, saved through its own fetcher so nothing else resets. */
-function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; locale: Locale; canEdit: boolean }) {
+function LineRow({ line, index, count, data, options, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; options: OptionsState; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
+  const names = lineLabels(data.names, line);
+  const targetText = kpiTargetText(line, names.kpiUnit, locale);
   const [editing, setEditing] = useState(false);
   // The version the person started editing from: a colleague's save (seen live) must not quietly
   // become the base of this edit, or their change would be overwritten without a conflict.
@@ -86,18 +89,18 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
   return (
     <>
       {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
-      <tr data-testid={`line-${index}`} style={{ "--c": line.ecosystemColor } as CSSProperties}>
+      <tr data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
         <td>
           <p className="name">{line.name}</p>
           <p className="meta">
-            {line.ecosystemName} · {line.placementName}
+            {names.ecosystem} · {names.placement}
           </p>
           <p className="meta">
             {formatDate(line.startDate, locale)} – {formatDate(line.endDate, locale)} · {t(`planner.flightingMode.${line.flightingMode}`)}
           </p>
         </td>
         <td data-label={t("planner.destination")}>
-          {line.destinationName}
+          {names.destination}
           <p>
             <DataLevelBadge level={line.level} />
           </p>
@@ -110,10 +113,10 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
         <td className="num" data-label={t("planner.unitCost")}>{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
         <td className="num font-medium" data-label={t("planner.lineBudget")}>{formatMoney(line.budgetFen, locale)}</td>
         <td data-label={t("planner.kpi")}>
-          {line.kpiName ?? "—"}
-          {kpiTargetText(line, locale) !== null ? (
+          {names.kpi ?? "—"}
+          {targetText !== null ? (
             <p className="meta tabular-nums" data-testid="kpi-target">
-              {t("planner.targetShort", { target: kpiTargetText(line, locale) })}
+              {t("planner.targetShort", { target: targetText })}
             </p>
           ) : null}
         </td>
@@ -165,11 +168,14 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
       {isEditing ? (
         <tr>
           <td colSpan={colSpan} className="bg-slate-50 p-3">
-            {conflict?.kind === "line" ? <ConflictPanel conflict={conflict} line={line} locale={locale} options={data.options} onKeepTheirs={() => setEditing(false)} /> : null}
+            <OptionsGate state={options}>
+              {(choices) => (
+                <>
+            {conflict?.kind === "line" ? <ConflictPanel conflict={conflict} line={line} locale={locale} options={choices} onKeepTheirs={() => setEditing(false)} /> : null}
             <LineForm
               key={formVersion}
               id={`edit-${line.id}`}
-              options={data.options}
+              options={choices}
               defaults={formDefaults}
               base={formBase}
               notice={changedMeanwhile ? t("planner.changedMeanwhile") : null}
@@ -181,6 +187,9 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
               onCancel={() => setEditing(false)}
               submitLabel={conflict?.kind === "line" ? t("planner.useMine") : t("planner.saveLine")}
             />
+                </>
+              )}
+            </OptionsGate>
           </td>
         </tr>
       ) : null}
@@ -188,7 +197,7 @@ function LineRow({ line, index, count, data, locale, canEdit }: { line: LineView
   );
 }
 
-type Options = PlanPageData["options"];
+type Options = PlanOptions;
 
 const money = (v: unknown, l: Locale) => (typeof v === "number" ? formatMoney(v, l) : "—");
 const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : "—");
@@ -254,7 +263,7 @@ function ConflictPanel({ conflict, line, locale, options, onKeepTheirs }: { conf
 
 const MONEY_HEAD = "py-2 pr-2 text-right font-medium";
 
-export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; locale: Locale; canEdit: boolean }) {
+export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageData; options: OptionsState; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
   return (
@@ -278,7 +287,7 @@ export function LinesTable({ data, locale, canEdit }: { data: PlanPageData; loca
         </thead>
         <tbody>
           {data.lines.map((line, index) => (
-            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} locale={locale} canEdit={canEdit} />
+            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} />
           ))}
         </tbody>
       </table>

@@ -11,17 +11,20 @@ import { CampaignForm, type CampaignFormShape } from "~/components/campaign-fiel
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, PageTitle, replyErrors } from "~/components/forms";
 import { InlineConfirm } from "~/components/inline-confirm";
+import { LazyDetails } from "~/components/lazy-details";
 import { PillLink } from "~/components/pill-link";
 import { fenToYuanString } from "~/domain/money";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { canEditPlan } from "~/domain/workflow";
 import { getPlanPage } from "~/services/plan-page.server";
+import { planOptionsHref } from "~/services/plan-options.server";
 import { actionsFor } from "~/services/workflow.server";
 import { CollaborationLinks, CommentsPanel, LiveAwareness, WorkflowPanel } from "./collaboration";
 import { accessView, can, isUuid, requireScope } from "~/tenancy/access.server";
 import { handlePlanAction } from "./actions.server";
 import { PlanCalendar } from "./calendar";
+import { OptionsGate, usePlanOptions } from "./plan-options";
 import { LineForm, UnsavedEditsContext, type LineFormResult } from "./line-form";
 import { LinesTable } from "./lines-table";
 import { PlanSummary } from "./summary";
@@ -36,14 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const { plan, comments, approvers } = found;
   const locale = await getLocale(request);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const query = new URL(request.url).searchParams;
+  const page = Number(query.get("page") ?? "1");
   const allocatedFen = plan.snapshot.lines.reduce((sum, line) => sum + line.budgetFen, 0);
   const { campaign } = plan;
   const lineNameById = new Map(plan.snapshot.lines.map((l) => [l.id, l.name]));
+  const canEdit = can(access, "client.plan.edit") && canEditPlan(campaign.status);
   return {
     strings: await routeStrings(request, ["planner", "catalog", "measurement", "collab"]),
     access: accessView(access),
-    canEdit: can(access, "client.plan.edit") && canEditPlan(campaign.status),
+    canEdit,
     canComment: can(access, "client.comment"),
     canRestore: can(access, "client.plan.edit") && campaign.status === "archived",
     workflow: {
@@ -68,7 +73,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: c.createdAt.toISOString(),
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
     })),
-    ...planPageData(plan, locale, page),
+    ...planPageData(plan, locale, {
+      page,
+      view: query.get("view") === "calendar" ? "calendar" : "table",
+      // Only someone who may edit gets the forms' options; an empty plan opens its add form at once, so they come with it.
+      forms: !canEdit ? "none" : plan.snapshot.lines.length === 0 ? "inline" : "reference",
+      optionsHref: (version) => planOptionsHref(access.organization.slug, access.client.id, locale, version),
+    }),
   };
 }
 
@@ -86,6 +97,7 @@ export default function CampaignPlanPage() {
   const locale = useLocale();
   const { campaign, canEdit } = data;
   const addFetcher = useFetcher<LineFormResult>({ key: "add-line" });
+  const options = usePlanOptions(data.options);
   // Unsaved edits in any line form: leaving the page (another page of lines, a link, closing the tab) asks first.
   const [unsavedForms, setUnsavedForms] = useState<ReadonlySet<string>>(() => new Set());
   const reportUnsaved = useCallback((formId: string, dirty: boolean) => {
@@ -98,7 +110,11 @@ export default function CampaignPlanPage() {
     });
   }, []);
   const hasUnsaved = unsavedForms.size > 0;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => hasUnsaved && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => {
+    if (currentLocation.pathname !== nextLocation.pathname) return hasUnsaved;
+    // Another page of lines or the other view: the add form stays as it is, the rows' open forms go.
+    return currentLocation.search !== nextLocation.search && [...unsavedForms].some((formId) => formId !== "add-line");
+  });
   useBeforeUnload(
     useCallback(
       (event: BeforeUnloadEvent) => {
@@ -194,8 +210,8 @@ export default function CampaignPlanPage() {
                 <Link to="import" className="btn-secondary" data-testid="open-import">
                   {t("planner.openImport")}
                 </Link>
-                <details className="relative" open={duplicateResult?.error ? true : undefined}>
-                  <summary className="btn-secondary cursor-pointer list-none">{t("planner.duplicate")}</summary>
+                <LazyDetails className="relative" open={Boolean(duplicateResult?.error)} summaryClassName="btn-secondary cursor-pointer list-none" summary={t("planner.duplicate")}>
+                  {() => (
                   <Form method="post" className="absolute right-0 z-10 mt-1 w-72 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm shadow" data-testid="duplicate-form">
                     <input type="hidden" name="intent" value="duplicate-campaign" />
                     <label className="block">
@@ -230,7 +246,8 @@ export default function CampaignPlanPage() {
                       {t("planner.duplicateNow")}
                     </button>
                   </Form>
-                </details>
+                  )}
+                </LazyDetails>
                 <InlineConfirm
                   look="caution"
                   testId="confirm-archive"
@@ -270,34 +287,47 @@ export default function CampaignPlanPage() {
       <WorkflowPanel workflow={data.workflow} />
 
       {canEdit ? (
-        <details
+        <LazyDetails
           className="card"
           open={Boolean(campaignResult || campaignConflict)}
-          onToggle={(event) => {
-            if (event.currentTarget.open) setFormVersion(campaign.version);
-          }}
+          onOpen={() => setFormVersion(campaign.version)}
+          summaryClassName="cursor-pointer font-semibold"
+          summary={t("planner.editCampaign")}
         >
-          <summary className="cursor-pointer font-semibold">{t("planner.editCampaign")}</summary>
-          <CampaignForm form={form} fields={fields} className="mt-4 space-y-4" submitLabel={t("planner.saveCampaign")}>
-            <input type="hidden" name="intent" value="update-campaign" />
-            <input type="hidden" name="version" value={formVersion} />
-            <FormErrors errors={form.errors} />
-          </CampaignForm>
-        </details>
+          {() => (
+            <CampaignForm form={form} fields={fields} className="mt-4 space-y-4" submitLabel={t("planner.saveCampaign")}>
+              <input type="hidden" name="intent" value="update-campaign" />
+              <input type="hidden" name="version" value={formVersion} />
+              <FormErrors errors={form.errors} />
+            </CampaignForm>
+          )}
+        </LazyDetails>
       ) : null}
 
       <PlanSummary data={data} locale={locale} />
 
       <section aria-labelledby="lines-title" className="space-y-3">
-        <h2 id="lines-title" className="text-xl font-semibold">
-          {t("planner.linesTitle")} <span className="text-sm font-normal text-slate-600">({t("planner.lines", { count: data.totalLines })})</span>
-        </h2>
-        <LinesTable data={data} locale={locale} canEdit={canEdit} />
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="lines-title" className="text-xl font-semibold">
+            {t("planner.linesTitle")} <span className="text-sm font-normal text-slate-600">({t("planner.lines", { count: data.totalLines })})</span>
+          </h2>
+          {data.lines.length > 0 ? (
+            <nav aria-label={t("planner.lineViews")} className="flex items-center gap-1 text-sm" data-testid="line-views">
+              <PillLink to={linesHref(data.page, "table")} isCurrent={data.view === "table"} preventScrollReset>
+                {t("planner.viewTable")}
+              </PillLink>
+              <PillLink to={linesHref(data.page, "calendar")} isCurrent={data.view === "calendar"} preventScrollReset>
+                {t("planner.viewCalendar")}
+              </PillLink>
+            </nav>
+          ) : null}
+        </div>
+        {data.view === "calendar" && data.lines.length > 0 ? <PlanCalendar data={data} locale={locale} /> : <LinesTable data={data} options={options} locale={locale} canEdit={canEdit} />}
         {data.pageCount > 1 ? (
           <nav aria-label={t("planner.pages")} className="flex flex-wrap items-center gap-1 text-sm" data-testid="line-pages">
             {Array.from({ length: data.pageCount }, (_, i) => i + 1).map((page) => (
-              <PillLink key={page} to={`?page=${page}`} isCurrent={page === data.page}>
-                {t("planner.pageRange", { from: (page - 1) * 100 + 1, to: Math.min(page * 100, data.totalLines) })}
+              <PillLink key={page} to={linesHref(page, data.view)} isCurrent={page === data.page}>
+                {t("planner.pageRange", { from: (page - 1) * data.linesPerPage + 1, to: Math.min(page * data.linesPerPage, data.totalLines) })}
               </PillLink>
             ))}
           </nav>
@@ -305,36 +335,53 @@ export default function CampaignPlanPage() {
       </section>
 
       {canEdit ? (
-        <section aria-labelledby="add-line-title" className="card space-y-3">
-          <h2 id="add-line-title" className="text-lg font-semibold">
-            {t("planner.addLine")}
-          </h2>
+        // Opened when wanted (open from the start on an empty plan): its option lists are not sent as markup until then.
+        <LazyDetails
+          className="card"
+          open={data.totalLines === 0}
+          summaryClassName="cursor-pointer"
+          summary={
+            <h2 id="add-line-title" className="inline text-lg font-semibold">
+              {t("planner.addLine")}
+            </h2>
+          }
+        >
+          {() => (
+          <div className="mt-3">
+          <OptionsGate state={options}>
+          {(choices) => (
           <LineForm
             key={addRound}
             id="add-line"
-            options={data.options}
+            options={choices}
             defaults={{ startDate: campaign.startDate, endDate: campaign.endDate, flightingMode: "even" }}
             intent="add-line"
             campaign={campaign}
             fetcher={addFetcher}
             submitLabel={t("planner.addLine")}
           />
-        </section>
+          )}
+          </OptionsGate>
+          </div>
+          )}
+        </LazyDetails>
       ) : null}
 
       {canEdit ? (
-        <details className="card">
-          <summary className="cursor-pointer font-semibold">{t("planner.bulkAdd")}</summary>
+        <LazyDetails className="card" summaryClassName="cursor-pointer font-semibold" summary={t("planner.bulkAdd")}>
+          {() => (
+          <OptionsGate state={options}>
+          {(choices) => (
           <Form method="post" className="mt-3 space-y-3">
             <p className="text-sm text-slate-600">{t("planner.bulkAddHelp")}</p>
             <input type="hidden" name="intent" value="bulk-add" />
             <input type="hidden" name="startDate" value={campaign.startDate} />
             <input type="hidden" name="endDate" value={campaign.endDate} />
-            {data.options.ecosystems.map((e) => (
+            {choices.ecosystems.map((e) => (
               <fieldset key={e.id} className="mb-2">
                 <legend className="text-sm font-medium">{e.label}</legend>
                 <div className="choices">
-                  {data.options.placements
+                  {choices.placements
                     .filter((p) => p.ecosystemId === e.id && !p.id.startsWith("custom-"))
                     .map((p) => (
                       <label key={p.id}>
@@ -349,16 +396,22 @@ export default function CampaignPlanPage() {
               {t("planner.bulkAddSubmit")}
             </button>
           </Form>
-        </details>
+          )}
+          </OptionsGate>
+          )}
+        </LazyDetails>
       ) : null}
-
-      {data.lines.length > 0 ? <PlanCalendar data={data} locale={locale} /> : null}
 
       {/* Comments name any line they are on; a new comment picks a line from the page shown. */}
       <CommentsPanel comments={data.comments} lines={data.lines.map((l) => ({ id: l.id, name: l.name }))} canComment={data.canComment} locale={locale} />
     </div>
     </UnsavedEditsContext.Provider>
   );
+}
+
+/** A page of lines in a view; the table is the default and is left out of the address. */
+function linesHref(page: number, view: "table" | "calendar"): string {
+  return `?page=${page}${view === "calendar" ? "&view=calendar" : ""}`;
 }
 
 export function ErrorBoundary() {

@@ -1,4 +1,3 @@
-import { getDestination, getEcosystem, KPIS } from "~/domain/catalog";
 import { weeksInRange } from "~/domain/dates";
 import { derivePlan, type DerivedLine } from "~/domain/plan-derive";
 import { planWarnings } from "~/domain/plan-warnings";
@@ -6,30 +5,24 @@ import type { Locale } from "~/i18n/config";
 import { lineInputOf } from "~/domain/plan";
 import { kpiTargetToInput } from "~/services/forms/planner.server";
 import type { LoadedPlan } from "~/services/planner.server";
+import { ecosystemOf, lineNamesFor, planOptionsOf } from "~/services/plan-options.server";
+import type { PlanOptionsRef } from "./plan-options";
 
 // The plan page in the reader's language: every derived figure computed here, once, on the server.
-
-const pick = (locale: Locale, en: string, zh: string) => (locale === "zh" ? zh : en);
 
 /**
  * A line as the page shows it and its forms start from: what a person sets (LineInput), its id and
  * version, and the figures derived on the server. Only what the page reads is sent (it is rendered and
- * then sent again for hydration): no measurement fields, no position, no empty estimate figures.
+ * then sent again for hydration): no measurement fields, no position, no empty estimate figures, and
+ * no names: the page looks up the placement, ecosystem, destination and KPI in `options`, sent once.
  */
-function lineView(derived: DerivedLine, locale: Locale) {
-  const { line, placement, destination, kpi, estimate, flighting } = derived;
-  const ecosystem = getEcosystem(line.ecosystemId);
+function lineView(derived: DerivedLine, view: PlanView) {
+  const { line, estimate, flighting } = derived;
   return {
     ...lineInputOf(line),
     id: line.id,
     version: line.version,
     ecosystemId: line.ecosystemId,
-    placementName: placement ? pick(locale, placement.nameEn, placement.nameZh) : line.placementId,
-    ecosystemName: ecosystem ? pick(locale, ecosystem.nameEn, ecosystem.nameZh) : line.ecosystemId,
-    ecosystemColor: ecosystem?.colorHex ?? "#64748b",
-    destinationName: destination ? pick(locale, destination.nameEn, destination.nameZh) : line.destinationId,
-    kpiName: kpi ? pick(locale, kpi.nameEn, kpi.nameZh) : line.kpiId,
-    kpiUnit: kpi?.unit ?? null,
     days: derived.days,
     /** The target as the person types it (a money target in yuan). */
     kpiTargetInput: kpiTargetToInput(line.kpiId, line.kpiTarget),
@@ -43,8 +36,9 @@ function lineView(derived: DerivedLine, locale: Locale) {
           boughtDays: estimate.boughtDays,
         }
       : null,
-    /** Fen per ISO week ("2027-W01"), only the weeks it spends in. */
-    flightWeeks: flighting.ok ? Object.fromEntries(flighting.weeks.filter((w) => w.amountFen > 0).map((w) => [w.week, w.amountFen])) : {},
+    /** Fen per ISO week ("2027-W01"), only the weeks it spends in; only the calendar shows it. */
+    flightWeeks:
+      view === "calendar" && flighting.ok ? Object.fromEntries(flighting.weeks.filter((w) => w.amountFen > 0).map((w) => [w.week, w.amountFen])) : undefined,
   };
 }
 
@@ -70,14 +64,23 @@ export type LineView = ReturnType<typeof lineView>;
 /** Lines shown per page: the summary covers every line, the table and calendar one page at a time. */
 export const LINES_PER_PAGE = 50;
 
-export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1) {
+/** The lines of a page as a table (the default) or as a calendar of ISO weeks: one of them is rendered. */
+export type PlanView = "table" | "calendar";
+
+/** The forms' options: none (no one may edit), inline (a form is open on arrival), or by reference. */
+export type PlanPageRequest = { page: number; view: PlanView; forms: "none" | "inline" | "reference"; optionsHref: (version: string) => string };
+
+export function planPageData(plan: LoadedPlan, locale: Locale, page_: PlanPageRequest) {
+  const requestedPage = page_.page;
+  const view = page_.view;
   const { snapshot, catalog } = plan;
+  const options = planOptionsOf(catalog, locale);
   const campaign = snapshot.campaign;
   const derived = derivePlan(snapshot, catalog, locale);
   const pageCount = Math.max(1, Math.ceil(derived.lines.length / LINES_PER_PAGE));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
   const offset = (page - 1) * LINES_PER_PAGE;
-  const lines = derived.lines.slice(offset, offset + LINES_PER_PAGE).map((line) => lineView(line, locale));
+  const lines = derived.lines.slice(offset, offset + LINES_PER_PAGE).map((line) => lineView(line, view));
   const summary = derived.summary;
   const warnings = planWarnings({
     campaign: { start: campaign.startDate, end: campaign.endDate, budgetFen: campaign.budgetFen },
@@ -98,42 +101,26 @@ export function planPageData(plan: LoadedPlan, locale: Locale, requestedPage = 1
       };
     }),
   });
-  const ecosystemName = (id: string) => {
-    const e = getEcosystem(id);
-    return { label: e ? pick(locale, e.nameEn, e.nameZh) : id, color: e?.colorHex ?? "#64748b" };
-  };
   return {
     campaign,
     lines,
     lineOffset: offset,
+    linesPerPage: LINES_PER_PAGE,
     totalLines: derived.lines.length,
     page,
     pageCount,
     summary: {
       ...summary,
-      byEcosystem: summary.byEcosystem.map((s) => ({ ...s, ...ecosystemName(s.key) })),
+      byEcosystem: summary.byEcosystem.map((s) => ({ ...s, ...ecosystemOf(s.key, locale) })),
     },
     warnings,
     coverage: derived.coverage,
-    weeks: weeksInRange(campaign.startDate, campaign.endDate).map((w) => ({ week: w.week, start: w.start, end: w.end })),
-    options: {
-      placements: catalog.placements.map((p) => ({
-        id: p.id,
-        name: pick(locale, p.nameEn, p.nameZh),
-        ecosystemId: p.ecosystemId,
-        destinations: [...p.destinations],
-        buyingModels: [...p.buyingModels],
-        defaultBuyingModel: p.defaultBuyingModel,
-      })),
-      destinations: Object.fromEntries(
-        [...new Set(catalog.placements.flatMap((p) => p.destinations))].map((id) => {
-          const d = getDestination(id)!;
-          return [id, { name: pick(locale, d.nameEn, d.nameZh), level: d.captureLevel }];
-        }),
-      ),
-      ecosystems: [...new Set(catalog.placements.map((p) => p.ecosystemId))].map((id) => ({ id, ...ecosystemName(id) })),
-      kpis: KPIS.map((k) => ({ id: k.id, name: pick(locale, k.nameEn, k.nameZh), requiredLevel: k.requiredLevel, unit: k.unit })),
-    },
+    view,
+    /** The campaign's ISO weeks, for the calendar. */
+    weeks: view === "calendar" ? weeksInRange(campaign.startDate, campaign.endDate).map((w) => ({ week: w.week, start: w.start, end: w.end })) : [],
+    /** Names of what this page's lines use; the forms' full lists come by reference (or inline, when a form is open from the start). */
+    names: lineNamesFor(derived.lines.slice(offset, offset + LINES_PER_PAGE).map((d) => d.line), options, locale),
+    options: page_.forms === "none" ? null : page_.forms === "inline" ? options.options : ({ href: page_.optionsHref(options.version) } as PlanOptionsRef),
   };
 }
 
