@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { HiddenFields, labelFor, type HiddenValues } from "./post-button";
 
 // Two looks: "danger" fits a table row's narrow action cell (message above the buttons), "caution" a page's toolbar (one row).
@@ -10,7 +10,8 @@ const LOOKS = {
 
 /**
  * A destructive step asked about in place: the button opens a small form with the question, "yes"
- * (focused, so Enter confirms) and "cancel". `subject` names the row for screen readers.
+ * (focused, so Enter confirms) and "cancel". `subject` names the row for screen readers, or `subjectId`:
+ * the element that names it (a long name then is not repeated in every row's buttons).
  */
 export function InlineConfirm({
   look,
@@ -18,6 +19,7 @@ export function InlineConfirm({
   values,
   labels,
   subject,
+  subjectId,
   preventScrollReset,
 }: {
   look: keyof typeof LOOKS;
@@ -25,20 +27,24 @@ export function InlineConfirm({
   values: HiddenValues;
   labels: { open: string; question: string; confirm: string; cancel: string };
   subject?: string;
+  subjectId?: string;
   preventScrollReset?: boolean;
 }) {
   const [isOpen, setIsOpen] = useState(false);
+  const buttonId = useId();
+  // The button's own words, then the row's name.
+  const named = (label: string) => (subjectId ? { id: buttonId, "aria-labelledby": `${buttonId} ${subjectId}` } : { "aria-label": labelFor(label, subject) });
   const style = LOOKS[look];
   if (!isOpen) {
     return (
-      <button type="button" className={style.button} onClick={() => setIsOpen(true)} aria-label={labelFor(labels.open, subject)}>
+      <button type="button" className={style.button} onClick={() => setIsOpen(true)} {...named(labels.open)}>
         {labels.open}
       </button>
     );
   }
   const buttons = (
     <>
-      <button type="submit" className={style.button} autoFocus aria-label={labelFor(labels.confirm, subject)}>
+      <button type="submit" className={style.button} autoFocus {...named(labels.confirm)}>
         {labels.confirm}
       </button>
       <button type="button" className="btn-secondary" onClick={() => setIsOpen(false)}>

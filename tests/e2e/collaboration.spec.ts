@@ -42,7 +42,7 @@ test("planner, lead planner and client viewer: submit → agency approval → cl
   // Approved plans are locked; a forged edit is refused.
   await lead.reload();
   await expect(lead.getByTestId("workflow-status")).toContainText("Approved");
-  await expect(lead.getByRole("button", { name: /^Edit — / })).toHaveCount(0);
+  await expect(lead.getByRole("button", { name: /^Edit / })).toHaveCount(0);
   const forged = await lead.request.post(`${url}?index`, { form: { intent: "add-line" }, headers: { Origin: siteOrigin() }, maxRedirects: 0 });
   expect(forged.status()).toBe(409);
 

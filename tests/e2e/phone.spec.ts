@@ -144,6 +144,10 @@ test("at 390 px the plan page itself fits the screen in English and Chinese", as
   await expect(page.getByTestId("lines")).toBeVisible();
   try {
     await expectFitsPhone(page, "Sign out");
+    // Each stacked cell is labelled with its column's name (drawn from the table's --l2 … --l7).
+    const budgetCell = page.getByTestId("lines").locator("tbody > tr").first().locator("td").nth(4);
+    expect(await budgetCell.evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe('"Budget (CNY)"');
+    await page.getByTestId("lines").locator("tbody > tr").first().screenshot({ path: "tests/e2e/screenshots/phone-plan-line-card-en.png" });
     await page.getByRole("button", { name: "中文" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expectFitsPhone(page, "退出登录");

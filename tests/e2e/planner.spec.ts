@@ -65,7 +65,7 @@ test("a planner builds a campaign across four ecosystems, sees badges and charts
   await expect(page.getByTestId("allocation-status")).toContainText("Unallocated: ¥349,999.50");
 
   // Front-load the Douyin line.
-  await page.getByRole("button", { name: /^Edit — .*Douyin/ }).click();
+  await page.getByRole("button", { name: /^Edit .*Douyin/ }).click();
   const edit = page.locator('[data-testid="line-form-update-line"]');
   await edit.getByLabel("Flighting").selectOption("front");
   await edit.getByRole("button", { name: "Save line" }).click();
@@ -214,10 +214,10 @@ test("delete a line and archive a campaign: asked once, undone from the toast, r
   const secondName = (await page.getByTestId("line-1").locator("p").first().textContent())!;
 
   // Asked once, inline; then the toast offers Undo and the line comes back where it was.
-  await page.getByTestId("line-1").getByRole("button", { name: /^Delete —/ }).click();
+  await page.getByTestId("line-1").getByRole("button", { name: /^Delete / }).click();
   await expect(page.getByTestId("confirm-delete")).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: /^Yes, delete —/ }).click();
+  await page.getByRole("button", { name: /^Yes, delete / }).click();
   await expect(rows).toHaveCount(count - 1);
   await expect(page.getByTestId("toast")).toContainText("Line deleted.");
   await screenshot(page, "planner-delete-undo");

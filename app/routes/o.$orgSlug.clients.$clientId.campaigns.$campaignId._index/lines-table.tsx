@@ -1,10 +1,9 @@
 import { useFetcher } from "@remix-run/react";
-import { Fragment, useState, type CSSProperties } from "react";
+import { Fragment, useId, useState, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { InlineConfirm } from "~/components/inline-confirm";
-import { labelFor } from "~/components/post-button";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
@@ -63,8 +62,30 @@ function kpiTargetText(line: LineView, kpiUnit: string | null, locale: Locale): 
 }
 
 /** One row per line; "Edit" opens the line's form in place, saved through its own fetcher so nothing else resets. */
-function LineRow({ line, index, count, data, options, locale, canEdit }: { line: LineView; index: number; count: number; data: PlanPageData; options: OptionsState; locale: Locale; canEdit: boolean }) {
+function LineRow({
+  line,
+  index,
+  count,
+  data,
+  options,
+  locale,
+  canEdit,
+  labelIds,
+}: {
+  line: LineView;
+  index: number;
+  count: number;
+  data: PlanPageData;
+  options: OptionsState;
+  locale: Locale;
+  canEdit: boolean;
+  /** The prefix of the table's ids: its verbs' labels (`${labelIds}-edit` …) and each row's name (`${labelIds}-n3`). */
+  labelIds: string;
+}) {
   const { t } = useTranslation();
+  // Each button's name is its verb and the line's name ("Edit Demo-Brand_…"), by reference to both.
+  const nameId = `${labelIds}-n${index}`;
+  const labelled = (verb: RowVerb) => `${labelIds}-${verb} ${nameId}`;
   const names = lineLabels(data.names, line);
   const targetText = kpiTargetText(line, names.kpiUnit, locale);
   const [editing, setEditing] = useState(false);
@@ -91,7 +112,9 @@ function LineRow({ line, index, count, data, options, locale, canEdit }: { line:
       {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
       <tr data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
         <td>
-          <p className="name">{line.name}</p>
+          <p className="name" id={nameId}>
+            {line.name}
+          </p>
           <p className="meta">
             {names.ecosystem} · {names.placement}
           </p>
@@ -99,7 +122,7 @@ function LineRow({ line, index, count, data, options, locale, canEdit }: { line:
             {formatDate(line.startDate, locale)} – {formatDate(line.endDate, locale)} · {t(`planner.flightingMode.${line.flightingMode}`)}
           </p>
         </td>
-        <td data-label={t("planner.destination")}>
+        <td>
           {names.destination}
           <p>
             <DataLevelBadge level={line.level} />
@@ -109,10 +132,10 @@ function LineRow({ line, index, count, data, options, locale, canEdit }: { line:
             {line.explanation}
           </p>
         </td>
-        <td data-label={t("planner.buyingModel")}>{t(`model.${line.buyingModel}`)}</td>
-        <td className="num" data-label={t("planner.unitCost")}>{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
-        <td className="num font-medium" data-label={t("planner.lineBudget")}>{formatMoney(line.budgetFen, locale)}</td>
-        <td data-label={t("planner.kpi")}>
+        <td>{t(`model.${line.buyingModel}`)}</td>
+        <td className="num">{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
+        <td className="num font-medium">{formatMoney(line.budgetFen, locale)}</td>
+        <td>
           {names.kpi ?? "—"}
           {targetText !== null ? (
             <p className="meta tabular-nums" data-testid="kpi-target">
@@ -120,7 +143,7 @@ function LineRow({ line, index, count, data, options, locale, canEdit }: { line:
             </p>
           ) : null}
         </td>
-        <td data-label={t("planner.estimates")}>
+        <td>
           <EstimateCell line={line} locale={locale} />
         </td>
         {canEdit ? (
@@ -137,19 +160,19 @@ function LineRow({ line, index, count, data, options, locale, canEdit }: { line:
                   setEditing(!isEditing);
                 }}
                 aria-expanded={isEditing}
-                aria-label={labelFor(t("planner.edit"), line.name)}
+                aria-labelledby={labelled("edit")}
               >
                 {t("planner.edit")}
               </button>
               {/* Like Edit and Delete, these act through the row's fetcher (no form per button in the page). */}
-              <button type="button" className="btn-secondary" onClick={() => fetcher.submit({ intent: "duplicate-line", lineId: line.id }, { method: "post", preventScrollReset: true })} aria-label={labelFor(t("planner.duplicate"), line.name)}>
+              <button type="button" className="btn-secondary" onClick={() => fetcher.submit({ intent: "duplicate-line", lineId: line.id }, { method: "post", preventScrollReset: true })} aria-labelledby={labelled("duplicate")}>
                 {t("planner.duplicate")}
               </button>
               <div>
-                <button type="button" className="btn-secondary" disabled={index === 0} onClick={() => move("up")} aria-label={labelFor(t("planner.moveUp"), line.name)}>
+                <button type="button" className="btn-secondary" disabled={index === 0} onClick={() => move("up")} aria-labelledby={labelled("moveUp")}>
                   ↑
                 </button>
-                <button type="button" className="btn-secondary" disabled={index === count - 1} onClick={() => move("down")} aria-label={labelFor(t("planner.moveDown"), line.name)}>
+                <button type="button" className="btn-secondary" disabled={index === count - 1} onClick={() => move("down")} aria-labelledby={labelled("moveDown")}>
                   ↓
                 </button>
               </div>
@@ -158,7 +181,7 @@ function LineRow({ line, index, count, data, options, locale, canEdit }: { line:
                 testId="confirm-delete"
                 values={{ intent: "delete-line", lineId: line.id, version: line.version }}
                 labels={{ open: t("planner.delete"), question: t("planner.confirmDelete"), confirm: t("planner.confirmDeleteYes"), cancel: t("planner.cancel") }}
-                subject={line.name}
+                subjectId={nameId}
                 preventScrollReset
               />
             </div>
@@ -261,15 +284,34 @@ function ConflictPanel({ conflict, line, locale, options, onKeepTheirs }: { conf
   );
 }
 
+/** The names of columns 2 to 7 as CSS strings (--l2 …), which label a line's cells where they stack at phone width. */
+function columnNames(names: string[]): CSSProperties {
+  return Object.fromEntries(names.map((name, i) => [`--l${i + 2}`, JSON.stringify(name)])) as CSSProperties;
+}
+
 const MONEY_HEAD = "py-2 pr-2 text-right font-medium";
+
+/** The verbs of a row's buttons, each written once in the table (hidden) and referred to by every row. */
+const ROW_VERBS = ["edit", "duplicate", "moveUp", "moveDown"] as const;
+type RowVerb = (typeof ROW_VERBS)[number];
 
 export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageData; options: OptionsState; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
+  const labelIds = useId();
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
   return (
     <div className="card overflow-x-auto p-0 max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:shadow-none">
+      {canEdit ? (
+        <div hidden>
+          {ROW_VERBS.map((verb) => (
+            <span key={verb} id={`${labelIds}-${verb}`}>
+              {t(`planner.${verb}`)}
+            </span>
+          ))}
+        </div>
+      ) : null}
       {/* At phone width each line is a card: cells stack, each with its column's name. */}
-      <table className="plan-lines" data-testid="lines">
+      <table className="plan-lines" data-testid="lines" style={columnNames([t("planner.destination"), t("planner.buyingModel"), t("planner.unitCost"), t("planner.lineBudget"), t("planner.kpi"), t("planner.estimates")])}>
         <thead className="bg-slate-50 text-xs text-slate-600">
           <ColumnHeads
             cellClassName="py-2 pr-2 font-medium"
@@ -287,7 +329,7 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
         </thead>
         <tbody>
           {data.lines.map((line, index) => (
-            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} />
+            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} />
           ))}
         </tbody>
       </table>
