@@ -1,4 +1,4 @@
-// The built app as a real server process (`node --import tsx app/server/main.server.ts`), for tests and
+// The built app as a real server process (`node --expose-gc --import tsx app/server/main.server.ts`, as npm start runs it), for tests and
 // benchmarks that need what only a process shows: that it survives, how it drains, how it exits.
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -14,7 +14,7 @@ export type AppProcess = {
 
 export async function startAppProcess(options: { port: number; env: Record<string, string>; waitForHealthy?: boolean }): Promise<AppProcess> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.server.ts"], {
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "app/server/main.server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -29,10 +29,13 @@ import { lineToFormValues } from "./line-form";
 export async function handlePlanAction(request: Request, access: ClientAccess, campaignId: string, locale: Locale) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  // Back to the same page of lines after a delete, a duplicate or an undo.
+  // Back to the same page of lines, in the same view, after a delete, a duplicate or an undo.
   const url = new URL(request.url);
   const page = url.searchParams.get("page");
-  const here = page && /^\d{1,5}$/.test(page) ? `${url.pathname}?page=${page}` : url.pathname;
+  const back = new URLSearchParams();
+  if (page && /^\d{1,5}$/.test(page)) back.set("page", page);
+  if (url.searchParams.get("view") === "calendar") back.set("view", "calendar");
+  const here = back.size > 0 ? `${url.pathname}?${back}` : url.pathname;
   const version = versionField.safeParse(formData.get("version"));
   // The line a row's button or form acts on (restore, update, delete, duplicate, move); null when absent or not an id.
   const lineRef = parseWithZod(formData, { schema: LineRefSchema });
