@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { Fragment, useId, useState, type CSSProperties } from "react";
+import { Fragment, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
@@ -7,6 +7,7 @@ import { InlineConfirm } from "~/components/inline-confirm";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
+import { CellEditor, fieldOfColumn, useGrid, type CellField, type CellMove, type Grid } from "./grid";
 import { lineLabels, OptionsGate, type OptionsState, type PlanOptions } from "./plan-options";
 import type { LineView, PlanPageData } from "./view.server";
 
@@ -61,6 +62,21 @@ function kpiTargetText(line: LineView, kpiUnit: string | null, locale: Locale): 
   return formatNumber(line.kpiTarget, locale);
 }
 
+/** The whole line as its form posts it (update-line), with one field as typed: the same versioned, conflict-checked save. */
+function cellForm(lineId: string, version: number, values: ReturnType<typeof lineToFormValues>, field: CellField, typed: string): FormData {
+  const form = new FormData();
+  form.set("intent", "update-line");
+  form.set("lineId", lineId);
+  form.set("version", String(version));
+  // What the person started from: a colleague's change to another field is merged, not overwritten.
+  form.set("base", JSON.stringify(values));
+  for (const [key, value] of Object.entries({ ...values, [field]: typed })) {
+    if (key === "flight") for (const [week, amount] of Object.entries(value as Record<string, string>)) form.set(`flight.${week}`, amount);
+    else if (typeof value === "string") form.set(key, value);
+  }
+  return form;
+}
+
 /** One row per line; "Edit" opens the line's form in place, saved through its own fetcher so nothing else resets. */
 function LineRow({
   line,
@@ -71,9 +87,14 @@ function LineRow({
   locale,
   canEdit,
   labelIds,
+  row,
+  grid,
 }: {
   line: LineView;
   index: number;
+  /** The row's place in the grid (this page's lines). */
+  row: number;
+  grid: Grid;
   count: number;
   data: PlanPageData;
   options: OptionsState;
@@ -107,14 +128,68 @@ function LineRow({
   const changedMeanwhile = isEditing && line.version !== formVersion && !lineConflict;
   const colSpan = canEdit ? 8 : 7;
   const move = (direction: "up" | "down") => fetcher.submit({ intent: "move-line", lineId: line.id, direction }, { method: "post" });
+
+  // A cell edited in place: sent as the line form would send the whole line, with that one field changed.
+  const pendingCell = useRef<{ col: number; field: CellField; value: string; previous: unknown } | null>(null);
+  const cellEdit = grid.editing?.row === row ? grid.editing : null;
+  // The line as it was when the cell's edit began: a colleague's save seen live meanwhile is merged by
+  // field (or shown as a conflict), never quietly overwritten, as with the line's form.
+  const cellStart = useRef<{ col: number; version: number; values: ReturnType<typeof lineToFormValues> } | null>(null);
+  if (!cellEdit) cellStart.current = null;
+  else if (cellStart.current?.col !== cellEdit.col) cellStart.current = { col: cellEdit.col, version: line.version, values: lineToFormValues(line) };
+  const commitCell = (col: number, typed: string | null, moveOn: CellMove) => {
+    const field = fieldOfColumn(col)!;
+    const start = cellStart.current ?? { version: line.version, values: lineToFormValues(line) };
+    if (typed !== null && typed !== start.values[field]) {
+      setEditVersion(start.version);
+      setBase(start.values);
+      pendingCell.current = { col, field, value: typed, previous: fetcher.data };
+      fetcher.submit(cellForm(line.id, start.version, start.values, field, typed), { method: "post", preventScrollReset: true });
+    }
+    grid.endEdit(moveOn);
+  };
+  useEffect(() => {
+    const pending = pendingCell.current;
+    // Only this submission's answer (not what the fetcher held before it).
+    if (!pending || fetcher.state !== "idle" || !fetcher.data || fetcher.data === pending.previous) return;
+    pendingCell.current = null;
+    // A colleague saved this line meanwhile: the line's form opens with the conflict view.
+    if (fetcher.data.conflict) return setEditing(true);
+    // Refused: the cell opens again with what was typed and why.
+    const errors = fetcher.data.result?.error;
+    const messages = errors ? Object.values(errors).flatMap((list) => list ?? []) : [];
+    if (messages.length > 0) grid.startEdit({ row, col: pending.col, initial: pending.value, errors: messages });
+  }, [fetcher.state, fetcher.data, grid, row]);
+  /** What a cell shows: its editor while edited, what was typed while it saves, else its value. */
+  const cell = (col: number, shown: ReactNode, label: string) => {
+    if (cellEdit?.col === col) {
+      const field = fieldOfColumn(col)!;
+      return (
+        <CellEditor
+          label={`${label} — ${line.name}`}
+          value={(cellStart.current?.values ?? lineToFormValues(line))[field] as string}
+          initial={cellEdit.initial}
+          errors={cellEdit.errors}
+          inputMode={field === "name" ? "text" : "decimal"}
+          onDone={(typed, moveOn) => commitCell(col, typed, moveOn)}
+        />
+      );
+    }
+    const saving = fetcher.state !== "idle" && pendingCell.current?.col === col ? pendingCell.current.value : null;
+    return saving !== null ? <span className="cell-saving">{saving}</span> : shown;
+  };
   return (
     <>
       {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
-      <tr data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
-        <td>
-          <p className="name" id={nameId}>
-            {line.name}
-          </p>
+      <tr role="row" data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
+        <td {...grid.cellProps(row, 0)}>
+          {cell(
+            0,
+            <p className="name" id={nameId}>
+              {line.name}
+            </p>,
+            t("planner.lineName"),
+          )}
           <p className="meta">
             {names.ecosystem} · {names.placement}
           </p>
@@ -122,7 +197,7 @@ function LineRow({
             {formatDate(line.startDate, locale)} – {formatDate(line.endDate, locale)} · {t(`planner.flightingMode.${line.flightingMode}`)}
           </p>
         </td>
-        <td>
+        <td {...grid.cellProps(row, 1)}>
           {names.destination}
           <p>
             <DataLevelBadge level={line.level} />
@@ -132,22 +207,30 @@ function LineRow({
             {line.explanation}
           </p>
         </td>
-        <td>{t(`model.${line.buyingModel}`)}</td>
-        <td className="num">{line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale)}</td>
-        <td className="num font-medium">{formatMoney(line.budgetFen, locale)}</td>
-        <td>
-          {names.kpi ?? "—"}
-          {targetText !== null ? (
-            <p className="meta tabular-nums" data-testid="kpi-target">
-              {t("planner.targetShort", { target: targetText })}
-            </p>
-          ) : null}
+        <td {...grid.cellProps(row, 2)}>{t(`model.${line.buyingModel}`)}</td>
+        <td className="num" {...grid.cellProps(row, 3)}>
+          {cell(3, line.unitCostFen === null ? "—" : formatMoney(line.unitCostFen, locale), t("planner.unitCost"))}
         </td>
-        <td>
+        <td className="num font-medium" {...grid.cellProps(row, 4)}>
+          {cell(4, formatMoney(line.budgetFen, locale), t("planner.lineBudget"))}
+        </td>
+        <td {...grid.cellProps(row, 5)}>
+          {names.kpi ?? "—"}
+          {cell(
+            5,
+            targetText !== null ? (
+              <p className="meta tabular-nums" data-testid="kpi-target">
+                {t("planner.targetShort", { target: targetText })}
+              </p>
+            ) : null,
+            t("planner.kpiTarget"),
+          )}
+        </td>
+        <td {...grid.cellProps(row, 6)}>
           <EstimateCell line={line} locale={locale} />
         </td>
         {canEdit ? (
-          <td>
+          <td {...grid.cellProps(row, 7)}>
             <div className="actions">
               <button
                 type="button"
@@ -189,8 +272,8 @@ function LineRow({
         ) : null}
       </tr>
       {isEditing ? (
-        <tr>
-          <td colSpan={colSpan} className="bg-slate-50 p-3">
+        <tr role="row">
+          <td role="gridcell" colSpan={colSpan} className="bg-slate-50 p-3">
             <OptionsGate state={options}>
               {(choices) => (
                 <>
@@ -298,6 +381,14 @@ type RowVerb = (typeof ROW_VERBS)[number];
 export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageData; options: OptionsState; locale: Locale; canEdit: boolean }) {
   const { t } = useTranslation();
   const labelIds = useId();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const grid = useGrid({
+    rows: data.lines.length,
+    cols: canEdit ? 8 : 7,
+    tableRef,
+    // A KPI target needs a KPI to be a target of.
+    canEdit: (row, col) => canEdit && fieldOfColumn(col) !== undefined && (col !== 5 || Boolean(data.lines[row]?.kpiId)),
+  });
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
   return (
     <div className="card overflow-x-auto p-0 max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:shadow-none">
@@ -311,8 +402,8 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
         </div>
       ) : null}
       {/* At phone width each line is a card: cells stack, each with its column's name. */}
-      <table className="plan-lines" data-testid="lines" style={columnNames([t("planner.destination"), t("planner.buyingModel"), t("planner.unitCost"), t("planner.lineBudget"), t("planner.kpi"), t("planner.estimates")])}>
-        <thead className="bg-slate-50 text-xs text-slate-600">
+      <table ref={tableRef} role="grid" aria-labelledby="lines-title" className="plan-lines" data-testid="lines" style={columnNames([t("planner.destination"), t("planner.buyingModel"), t("planner.unitCost"), t("planner.lineBudget"), t("planner.kpi"), t("planner.estimates")])}>
+        <thead role="rowgroup" className="bg-slate-50 text-xs text-slate-600">
           <ColumnHeads
             cellClassName="py-2 pr-2 font-medium"
             columns={[
@@ -327,9 +418,9 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
             ]}
           />
         </thead>
-        <tbody>
+        <tbody role="rowgroup" onKeyDown={grid.onKeyDown}>
           {data.lines.map((line, index) => (
-            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} />
+            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} />
           ))}
         </tbody>
       </table>

@@ -1,0 +1,195 @@
+import { useCallback, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { ErrorList } from "~/components/forms";
+
+// The line table as a keyboard grid (the ARIA grid pattern): one cell takes Tab focus (roving
+// tabindex), the arrow keys, Home and End move between cells, Enter or F2 edits the cell in place (or
+// typing, which starts from the key typed), Enter saves and moves down, Tab saves and moves to the
+// next cell that edits, Escape cancels. A cell edit saves through the line's versioned update, as
+// the line form does.
+
+/** The fields a cell edits, by column of the line table (the others are read or act through their buttons). */
+export const EDITABLE_COLUMNS = { 0: "name", 3: "unitCost", 4: "budget", 5: "kpiTarget" } as const;
+export type CellField = (typeof EDITABLE_COLUMNS)[keyof typeof EDITABLE_COLUMNS];
+
+export type CellPosition = { row: number; col: number };
+export type CellMove = "down" | "next" | "previous" | "blur" | null;
+/** A cell being edited: where, what it starts from (a key typed, or the value), and the server's errors for a value sent back. */
+export type CellEdit = CellPosition & { initial: string | null; errors?: string[] };
+
+export type Grid = {
+  active: CellPosition;
+  editing: CellEdit | null;
+  /** Props of a cell: its place in the roving tabindex and its address. */
+  cellProps: (row: number, col: number) => { role: "gridcell"; tabIndex: number; "data-cell": string; onFocus: () => void };
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  startEdit: (edit: CellEdit) => void;
+  /** The edit is over (saved or cancelled): back to the cell, on to the next one, or (the person clicked elsewhere) nowhere. */
+  endEdit: (move: CellMove) => void;
+};
+
+const COLUMN_FIELDS = EDITABLE_COLUMNS as Record<number, CellField | undefined>;
+
+export function fieldOfColumn(col: number): CellField | undefined {
+  return COLUMN_FIELDS[col];
+}
+
+/**
+ * The grid's state over `rows` × `cols` cells. `canEdit(row, col)` says whether that cell edits (a
+ * KPI target needs a KPI; nobody edits a locked plan).
+ */
+export function useGrid({ rows, cols, tableRef, canEdit }: { rows: number; cols: number; tableRef: RefObject<HTMLElement>; canEdit: (row: number, col: number) => boolean }): Grid {
+  const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  const [editing, setEditing] = useState<CellEdit | null>(null);
+  const current = useRef(active);
+  current.current = active;
+
+  const focusCell = useCallback(
+    (row: number, col: number) => {
+      const next = { row: Math.min(Math.max(0, row), rows - 1), col: Math.min(Math.max(0, col), cols - 1) };
+      setActive(next);
+      // After React has given the cell its tabindex.
+      requestAnimationFrame(() => tableRef.current?.querySelector<HTMLElement>(`[data-cell="${next.row}:${next.col}"]`)?.focus());
+    },
+    [rows, cols, tableRef],
+  );
+
+  const nextEditable = useCallback(
+    (row: number, col: number, step: 1 | -1): CellPosition | null => {
+      for (let r = row, c = col + step; r >= 0 && r < rows; c += step) {
+        if (c >= cols) [r, c] = [r + 1, -1];
+        else if (c < 0) [r, c] = [r - 1, cols];
+        else if (canEdit(r, c)) return { row: r, col: c };
+      }
+      return null;
+    },
+    [rows, cols, canEdit],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>("[data-cell]");
+    if (!cell) return;
+    const [row, col] = cell.dataset.cell!.split(":").map(Number) as [number, number];
+    // A button inside a cell keeps its keys; Escape goes back to the cell.
+    if (cell !== target) {
+      if (event.key === "Escape" && !editing) {
+        event.preventDefault();
+        focusCell(row, col);
+      }
+      return;
+    }
+    const moves: Record<string, CellPosition> = {
+      ArrowUp: { row: row - 1, col },
+      ArrowDown: { row: row + 1, col },
+      ArrowLeft: { row, col: col - 1 },
+      ArrowRight: { row, col: col + 1 },
+      Home: event.ctrlKey ? { row: 0, col: 0 } : { row, col: 0 },
+      End: event.ctrlKey ? { row: rows - 1, col: cols - 1 } : { row, col: cols - 1 },
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      focusCell(move.row, move.col);
+      return;
+    }
+    if (!canEdit(row, col)) return;
+    if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      setEditing({ row, col, initial: null });
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typing over a cell starts its edit from that key, as in a spreadsheet.
+      event.preventDefault();
+      setEditing({ row, col, initial: event.key });
+    }
+  };
+
+  return {
+    active,
+    editing,
+    cellProps: (row, col) => ({
+      role: "gridcell",
+      tabIndex: active.row === row && active.col === col ? 0 : -1,
+      "data-cell": `${row}:${col}`,
+      onFocus: () => {
+        if (current.current.row !== row || current.current.col !== col) setActive({ row, col });
+      },
+    }),
+    onKeyDown,
+    startEdit: (edit) => {
+      setActive({ row: edit.row, col: edit.col });
+      setEditing(edit);
+    },
+    endEdit: (move) => {
+      const from = editing ?? current.current;
+      setEditing(null);
+      if (move === "down") focusCell(from.row + 1 < rows ? from.row + 1 : from.row, from.col);
+      else if (move === "next" || move === "previous") {
+        const next = nextEditable(from.row, from.col, move === "next" ? 1 : -1);
+        if (next) {
+          setActive(next);
+          setEditing({ ...next, initial: null });
+        } else focusCell(from.row, from.col);
+      } else if (move !== "blur") focusCell(from.row, from.col);
+    },
+  };
+}
+
+/**
+ * The input of a cell being edited. Enter saves and moves down, Tab (Shift+Tab) saves and moves on,
+ * Escape cancels; leaving the cell otherwise saves what was typed.
+ */
+export function CellEditor({
+  label,
+  value,
+  initial,
+  errors,
+  inputMode,
+  onDone,
+}: {
+  label: string;
+  /** The value as the line form shows it. */
+  value: string;
+  initial: string | null;
+  errors?: string[];
+  inputMode?: "decimal" | "text";
+  /** `typed` is null when the edit was cancelled. */
+  onDone: (typed: string | null, move: CellMove) => void;
+}) {
+  const finished = useRef(false);
+  const finish = (typed: string | null, move: CellMove) => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone(typed, move);
+  };
+  return (
+    <div className="cell-editor">
+      <input
+        aria-label={label}
+        defaultValue={initial ?? value}
+        inputMode={inputMode}
+        aria-invalid={errors?.length ? true : undefined}
+        autoFocus
+        onFocus={(event) => {
+          // A typed key starts the value; Enter or F2 puts the caret after the value.
+          const input = event.currentTarget;
+          input.setSelectionRange(input.value.length, input.value.length);
+        }}
+        onKeyDown={(event) => {
+          event.stopPropagation();
+          if (event.key === "Enter") {
+            event.preventDefault();
+            finish(event.currentTarget.value, "down");
+          } else if (event.key === "Tab") {
+            event.preventDefault();
+            finish(event.currentTarget.value, event.shiftKey ? "previous" : "next");
+          } else if (event.key === "Escape") {
+            event.preventDefault();
+            finish(null, null);
+          }
+        }}
+        onBlur={(event) => finish(event.currentTarget.value, "blur")}
+      />
+      <ErrorList errors={errors} />
+    </div>
+  );
+}
