@@ -8,7 +8,7 @@ test("the line table edits like a spreadsheet, from the keyboard", async ({ page
   await openPlan(page, plan);
   const grid = page.getByRole("grid", { name: /Line items/ });
   await expect(grid).toBeVisible();
-  const cell = (row: number, col: number) => grid.locator(`[data-cell="${row}:${col}"]`);
+  const cell = (row: number, col: number) => grid.locator(`tbody > tr[data-row="${row}"] > td`).nth(col);
   const rows = grid.locator("tbody > tr");
 
   // One cell is in the tab order; the arrow keys move from there.
@@ -83,10 +83,10 @@ test("a cell edit started before a colleague's save of the same field opens the 
   const lead = await person(browser, DEMO.lead);
   await openPlan(planner, plan);
   await openPlan(lead, plan);
-  const plannerCell = (row: number, col: number) => planner.getByRole("grid").locator(`[data-cell="${row}:${col}"]`);
+  const plannerCell = (row: number, col: number) => planner.getByRole("grid").locator(`tbody > tr[data-row="${row}"] > td`).nth(col);
 
   // The planner starts typing a budget; the lead saves another budget for that line meanwhile.
-  await plannerCell(0, 4).focus();
+  await plannerCell(0, 4).click();
   await planner.keyboard.press("Enter");
   await planner.getByRole("textbox", { name: /^Budget \(CNY\) — Tmall search always-on/ }).fill("410000");
   await lead.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
@@ -110,7 +110,7 @@ test("a cell edit started before a colleague's save of the same field opens the 
 
   // The lead renames the line; the planner's budget cell, begun before that, saves without a conflict and keeps the name.
   await lead.reload();
-  await plannerCell(0, 4).focus();
+  await plannerCell(0, 4).click();
   await planner.keyboard.press("Enter");
   await lead.getByTestId("line-0").getByRole("button", { name: /^Edit/ }).click();
   await leadForm.getByLabel("Line name").fill("Tmall search, renamed");

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
+import { flushSync } from "react-dom";
 import { ErrorList } from "~/components/forms";
 
 // The line table as a keyboard grid (the ARIA grid pattern): one cell takes Tab focus (roving
@@ -6,6 +7,20 @@ import { ErrorList } from "~/components/forms";
 // typing, which starts from the key typed), Enter saves and moves down, Tab saves and moves to the
 // next cell that edits, Escape cancels. A cell edit saves through the line's versioned update, as
 // the line form does.
+
+/**
+ * A grid row says its place (`data-row`, this page's lines in order); a cell's column is its index in the
+ * row. Nothing per cell, so the page's markup does not grow by the grid.
+ */
+function placeOf(target: HTMLElement): { cell: HTMLTableCellElement; row: number; col: number } | null {
+  const cell = target.closest<HTMLTableCellElement>("td");
+  const row = cell?.parentElement?.dataset.row;
+  return cell && row !== undefined ? { cell, row: Number(row), col: cell.cellIndex } : null;
+}
+
+function cellAt(table: HTMLElement | null, row: number, col: number): HTMLElement | undefined {
+  return table?.querySelector<HTMLTableRowElement>(`tbody > tr[data-row="${row}"]`)?.cells[col];
+}
 
 /** The fields a cell edits, by column of the line table (the others are read or act through their buttons). */
 export const EDITABLE_COLUMNS = { 0: "name", 3: "unitCost", 4: "budget", 5: "kpiTarget" } as const;
@@ -19,9 +34,10 @@ export type CellEdit = CellPosition & { initial: string | null; errors?: string[
 export type Grid = {
   active: CellPosition;
   editing: CellEdit | null;
-  /** Props of a cell: its place in the roving tabindex and its address. */
-  cellProps: (row: number, col: number) => { role: "gridcell"; tabIndex: number; "data-cell": string; onFocus: () => void };
-  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  /** Props of a cell: the active one is the grid's place in the tab order (the others take focus when moved to). */
+  cellProps: (row: number, col: number) => { tabIndex?: number };
+  /** On the grid's body: the keys, and focus or a click on a cell making it the active one. */
+  bodyProps: { onKeyDown: (event: KeyboardEvent<HTMLElement>) => void; onFocus: (event: FocusEvent<HTMLElement>) => void; onMouseDown: (event: MouseEvent<HTMLElement>) => void };
   startEdit: (edit: CellEdit) => void;
   /** The edit is over (saved or cancelled): back to the cell, on to the next one, or (the person clicked elsewhere) nowhere. */
   endEdit: (move: CellMove) => void;
@@ -46,9 +62,10 @@ export function useGrid({ rows, cols, tableRef, canEdit }: { rows: number; cols:
   const focusCell = useCallback(
     (row: number, col: number) => {
       const next = { row: Math.min(Math.max(0, row), rows - 1), col: Math.min(Math.max(0, col), cols - 1) };
-      setActive(next);
-      // After React has given the cell its tabindex.
-      requestAnimationFrame(() => tableRef.current?.querySelector<HTMLElement>(`[data-cell="${next.row}:${next.col}"]`)?.focus());
+      // Rendered at once, so the cell has its tabindex and takes focus before the next key arrives
+      // (a focus moved later sent a fast Home + F2 to the cell it left).
+      flushSync(() => setActive(next));
+      cellAt(tableRef.current, next.row, next.col)?.focus();
     },
     [rows, cols, tableRef],
   );
@@ -67,9 +84,9 @@ export function useGrid({ rows, cols, tableRef, canEdit }: { rows: number; cols:
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
-    const cell = target.closest<HTMLElement>("[data-cell]");
-    if (!cell) return;
-    const [row, col] = cell.dataset.cell!.split(":").map(Number) as [number, number];
+    const place = placeOf(target);
+    if (!place) return;
+    const { cell, row, col } = place;
     // A button inside a cell keeps its keys; Escape goes back to the cell.
     if (cell !== target) {
       if (event.key === "Escape" && !editing) {
@@ -106,15 +123,20 @@ export function useGrid({ rows, cols, tableRef, canEdit }: { rows: number; cols:
   return {
     active,
     editing,
-    cellProps: (row, col) => ({
-      role: "gridcell",
-      tabIndex: active.row === row && active.col === col ? 0 : -1,
-      "data-cell": `${row}:${col}`,
-      onFocus: () => {
-        if (current.current.row !== row || current.current.col !== col) setActive({ row, col });
+    cellProps: (row, col) => (active.row === row && active.col === col ? { tabIndex: 0 } : {}),
+    bodyProps: {
+      onKeyDown,
+      onFocus: (event) => {
+        const place = placeOf(event.target as HTMLElement);
+        if (place && (current.current.row !== place.row || current.current.col !== place.col)) setActive({ row: place.row, col: place.col });
       },
-    }),
-    onKeyDown,
+      // A click on a cell (not on its buttons or editor) makes it the active cell, focused.
+      onMouseDown: (event) => {
+        const target = event.target as HTMLElement;
+        const place = placeOf(target);
+        if (place && !target.closest("button, input, select, textarea, a")) focusCell(place.row, place.col);
+      },
+    },
     startEdit: (edit) => {
       setActive({ row: edit.row, col: edit.col });
       setEditing(edit);

@@ -181,7 +181,7 @@ function LineRow({
   return (
     <>
       {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
-      <tr role="row" data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
+      <tr role="row" data-row={row} data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
         <td {...grid.cellProps(row, 0)}>
           {cell(
             0,
@@ -418,7 +418,7 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
             ]}
           />
         </thead>
-        <tbody role="rowgroup" onKeyDown={grid.onKeyDown}>
+        <tbody role="rowgroup" {...grid.bodyProps}>
           {data.lines.map((line, index) => (
             <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} />
           ))}
