@@ -125,3 +125,48 @@ test("a cell edit started before a colleague's save of the same field opens the 
   await planner.context().close();
   await lead.context().close();
 });
+
+test("a 5×3 block pasted from a spreadsheet lands from the active cell; a refused value opens its line's form", async ({ page, plan, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signIn(page, DEMO.planner);
+  await openPlan(page, plan);
+  const grid = page.getByRole("grid", { name: /Line items/ });
+  const cell = (row: number, col: number) => grid.locator(`tbody > tr[data-row="${row}"] > td`).nth(col);
+  // Unit cost, budget and KPI target of lines 2 to 6, as Excel puts them on the clipboard (tabs, CRLF, a last line break).
+  const block = ["35\t190000\t150000", "\t230 000\t20%", "\t170000\t12%", "\t155000\t600000", "\t140000\t5000", ""].join("\r\n");
+  await page.evaluate((text) => navigator.clipboard.writeText(text), block);
+  await cell(0, 0).focus();
+  await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await expect(cell(1, 3)).toBeFocused();
+  await page.keyboard.press("Control+V");
+  await expect(page.getByTestId("paste-status")).toHaveText("Pasted into 5 lines.");
+  await expect(cell(1, 3)).toHaveText("¥35.00");
+  await expect(cell(1, 4)).toHaveText("¥190,000.00");
+  await expect(cell(1, 5)).toContainText("150,000");
+  await expect(cell(2, 4)).toHaveText("¥230,000.00");
+  await expect(cell(2, 5)).toContainText("20");
+  await expect(cell(4, 5)).toContainText("¥600,000.00");
+  await expect(cell(5, 4)).toHaveText("¥140,000.00");
+  await expect(cell(1, 3)).toBeFocused();
+  await expectAccessible(page);
+  await screenshot(page, "grid-pasted");
+
+  // A value the line cannot take: nothing of that line is saved, and its form says why, with what was pasted.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), "abc\t99999");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await expect(cell(6, 4)).toBeFocused();
+  await page.keyboard.press("Control+V");
+  await expect(page.getByTestId("paste-status")).toHaveText("Pasted into 1 line.");
+  const form = page.getByTestId("line-form-update-line");
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel("Budget (CNY)")).toHaveValue("abc");
+  await expect(cell(6, 4)).toHaveText("¥90,000.00");
+  await screenshot(page, "grid-paste-refused");
+});
+

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
+import { useCallback, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import { ErrorList } from "~/components/forms";
 
@@ -22,6 +22,13 @@ function cellAt(table: HTMLElement | null, row: number, col: number): HTMLElemen
   return table?.querySelector<HTMLTableRowElement>(`tbody > tr[data-row="${row}"]`)?.cells[col];
 }
 
+/** Tab-separated rows, as spreadsheets put a block on the clipboard (a last empty line is the copy's end, not a row). */
+export function parseBlock(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines.map((line) => line.split("\t").map((cell) => cell.trim()));
+}
+
 /** The fields a cell edits, by column of the line table (the others are read or act through their buttons). */
 export const EDITABLE_COLUMNS = { 0: "name", 3: "unitCost", 4: "budget", 5: "kpiTarget" } as const;
 export type CellField = (typeof EDITABLE_COLUMNS)[keyof typeof EDITABLE_COLUMNS];
@@ -37,7 +44,12 @@ export type Grid = {
   /** Props of a cell: the active one is the grid's place in the tab order (the others take focus when moved to). */
   cellProps: (row: number, col: number) => { tabIndex?: number };
   /** On the grid's body: the keys, and focus or a click on a cell making it the active one. */
-  bodyProps: { onKeyDown: (event: KeyboardEvent<HTMLElement>) => void; onFocus: (event: FocusEvent<HTMLElement>) => void; onMouseDown: (event: MouseEvent<HTMLElement>) => void };
+  bodyProps: {
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+    onFocus: (event: FocusEvent<HTMLElement>) => void;
+    onMouseDown: (event: MouseEvent<HTMLElement>) => void;
+    onPaste: (event: ClipboardEvent<HTMLElement>) => void;
+  };
   startEdit: (edit: CellEdit) => void;
   /** The edit is over (saved or cancelled): back to the cell, on to the next one, or (the person clicked elsewhere) nowhere. */
   endEdit: (move: CellMove) => void;
@@ -53,7 +65,20 @@ export function fieldOfColumn(col: number): CellField | undefined {
  * The grid's state over `rows` × `cols` cells. `canEdit(row, col)` says whether that cell edits (a
  * KPI target needs a KPI; nobody edits a locked plan).
  */
-export function useGrid({ rows, cols, tableRef, canEdit }: { rows: number; cols: number; tableRef: RefObject<HTMLElement>; canEdit: (row: number, col: number) => boolean }): Grid {
+export function useGrid({
+  rows,
+  cols,
+  tableRef,
+  canEdit,
+  onPasteBlock,
+}: {
+  rows: number;
+  cols: number;
+  tableRef: RefObject<HTMLElement>;
+  canEdit: (row: number, col: number) => boolean;
+  /** A block pasted at the active cell, as the fields it sets per row (cells that do not edit are left out), and how many cells it skipped. */
+  onPasteBlock: (changes: Map<number, Partial<Record<CellField, string>>>, skipped: number) => void;
+}): Grid {
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<CellEdit | null>(null);
   const current = useRef(active);
@@ -135,6 +160,26 @@ export function useGrid({ rows, cols, tableRef, canEdit }: { rows: number; cols:
         const target = event.target as HTMLElement;
         const place = placeOf(target);
         if (place && !target.closest("button, input, select, textarea, a")) focusCell(place.row, place.col);
+      },
+      // A block copied from Excel or Sheets (tab-separated rows) lands from the active cell rightwards and down.
+      onPaste: (event) => {
+        const place = placeOf(event.target as HTMLElement);
+        if (!place || place.cell !== event.target || editing) return;
+        const block = parseBlock(event.clipboardData.getData("text/plain"));
+        if (block.length === 0) return;
+        event.preventDefault();
+        const changes = new Map<number, Partial<Record<CellField, string>>>();
+        let skipped = 0;
+        block.forEach((values, i) =>
+          values.forEach((value, j) => {
+            const row = place.row + i;
+            const col = place.col + j;
+            const field = fieldOfColumn(col);
+            if (row >= rows || !field || !canEdit(row, col)) return void skipped++;
+            changes.set(row, { ...changes.get(row), [field]: value });
+          }),
+        );
+        onPasteBlock(changes, skipped);
       },
     },
     startEdit: (edit) => {

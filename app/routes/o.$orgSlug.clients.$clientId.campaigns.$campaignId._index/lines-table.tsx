@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { Fragment, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { Fragment, useCallback, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
@@ -62,15 +62,15 @@ function kpiTargetText(line: LineView, kpiUnit: string | null, locale: Locale): 
   return formatNumber(line.kpiTarget, locale);
 }
 
-/** The whole line as its form posts it (update-line), with one field as typed: the same versioned, conflict-checked save. */
-function cellForm(lineId: string, version: number, values: ReturnType<typeof lineToFormValues>, field: CellField, typed: string): FormData {
+/** The whole line as its form posts it (update-line), with the fields as typed or pasted: the same versioned, conflict-checked save. */
+function cellForm(lineId: string, version: number, values: ReturnType<typeof lineToFormValues>, changes: Partial<Record<CellField, string>>): FormData {
   const form = new FormData();
   form.set("intent", "update-line");
   form.set("lineId", lineId);
   form.set("version", String(version));
   // What the person started from: a colleague's change to another field is merged, not overwritten.
   form.set("base", JSON.stringify(values));
-  for (const [key, value] of Object.entries({ ...values, [field]: typed })) {
+  for (const [key, value] of Object.entries({ ...values, ...changes })) {
     if (key === "flight") for (const [week, amount] of Object.entries(value as Record<string, string>)) form.set(`flight.${week}`, amount);
     else if (typeof value === "string") form.set(key, value);
   }
@@ -89,12 +89,15 @@ function LineRow({
   labelIds,
   row,
   grid,
+  pasteInto,
 }: {
   line: LineView;
   index: number;
   /** The row's place in the grid (this page's lines). */
   row: number;
   grid: Grid;
+  /** Where the row says how a pasted block's part of it is saved. */
+  pasteInto: (row: number, apply: (changes: Partial<Record<CellField, string>>) => boolean) => void;
   count: number;
   data: PlanPageData;
   options: OptionsState;
@@ -130,7 +133,7 @@ function LineRow({
   const move = (direction: "up" | "down") => fetcher.submit({ intent: "move-line", lineId: line.id, direction }, { method: "post" });
 
   // A cell edited in place: sent as the line form would send the whole line, with that one field changed.
-  const pendingCell = useRef<{ col: number; field: CellField; value: string; previous: unknown } | null>(null);
+  const pendingCell = useRef<{ col: number; field: CellField; value: string; previous: unknown; pasted?: boolean } | null>(null);
   const cellEdit = grid.editing?.row === row ? grid.editing : null;
   // The line as it was when the cell's edit began: a colleague's save seen live meanwhile is merged by
   // field (or shown as a conflict), never quietly overwritten, as with the line's form.
@@ -144,10 +147,23 @@ function LineRow({
       setEditVersion(start.version);
       setBase(start.values);
       pendingCell.current = { col, field, value: typed, previous: fetcher.data };
-      fetcher.submit(cellForm(line.id, start.version, start.values, field, typed), { method: "post", preventScrollReset: true });
+      fetcher.submit(cellForm(line.id, start.version, start.values, { [field]: typed }), { method: "post", preventScrollReset: true });
     }
     grid.endEdit(moveOn);
   };
+  // A pasted block's part of this line: one save for all its fields; a refusal opens the line's form with what was pasted and why.
+  const applyPaste = (changes: Partial<Record<CellField, string>>) => {
+    const values = lineToFormValues(line);
+    const changed = Object.entries(changes).filter(([field, value]) => values[field as CellField] !== value);
+    if (changed.length === 0) return false;
+    setEditVersion(line.version);
+    setBase(values);
+    const [field, value] = changed[0] as [CellField, string];
+    pendingCell.current = { col: 0, field, value, previous: fetcher.data, pasted: true };
+    fetcher.submit(cellForm(line.id, line.version, values, Object.fromEntries(changed)), { method: "post", preventScrollReset: true });
+    return true;
+  };
+  useEffect(() => pasteInto(row, applyPaste));
   useEffect(() => {
     const pending = pendingCell.current;
     // Only this submission's answer (not what the fetcher held before it).
@@ -158,7 +174,8 @@ function LineRow({
     // Refused: the cell opens again with what was typed and why.
     const errors = fetcher.data.result?.error;
     const messages = errors ? Object.values(errors).flatMap((list) => list ?? []) : [];
-    if (messages.length > 0) grid.startEdit({ row, col: pending.col, initial: pending.value, errors: messages });
+    if (messages.length > 0 && pending.pasted) setEditing(true);
+    else if (messages.length > 0) grid.startEdit({ row, col: pending.col, initial: pending.value, errors: messages });
   }, [fetcher.state, fetcher.data, grid, row]);
   /** What a cell shows: its editor while edited, what was typed while it saves, else its value. */
   const cell = (col: number, shown: ReactNode, label: string) => {
@@ -382,13 +399,22 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
   const { t } = useTranslation();
   const labelIds = useId();
   const tableRef = useRef<HTMLTableElement>(null);
+  // Each row's way to save its part of a pasted block (registered by the rows as they render).
+  const pasters = useRef(new Map<number, (changes: Partial<Record<CellField, string>>) => boolean>());
+  const [pasteStatus, setPasteStatus] = useState<string | null>(null);
   const grid = useGrid({
     rows: data.lines.length,
     cols: canEdit ? 8 : 7,
     tableRef,
     // A KPI target needs a KPI to be a target of.
     canEdit: (row, col) => canEdit && fieldOfColumn(col) !== undefined && (col !== 5 || Boolean(data.lines[row]?.kpiId)),
+    onPasteBlock: (changes, skipped) => {
+      let saved = 0;
+      for (const [row, fields] of changes) if (pasters.current.get(row)?.(fields)) saved++;
+      setPasteStatus([t("planner.pasted", { count: saved }), skipped > 0 ? t("planner.pastedSkipped", { skipped }) : ""].join(" ").trim());
+    },
   });
+  const pasteInto = useCallback((row: number, apply: (changes: Partial<Record<CellField, string>>) => boolean) => void pasters.current.set(row, apply), []);
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
   return (
     <div className="card overflow-x-auto p-0 max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:shadow-none">
@@ -420,10 +446,14 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
         </thead>
         <tbody role="rowgroup" {...grid.bodyProps}>
           {data.lines.map((line, index) => (
-            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} />
+            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} pasteInto={pasteInto} />
           ))}
         </tbody>
       </table>
+      {/* What a paste did, said once (a screen reader hears it; sighted people see the cells change). */}
+      <p role="status" className="px-3 py-1 text-sm text-slate-700 empty:hidden" data-testid="paste-status">
+        {pasteStatus}
+      </p>
     </div>
   );
 }
