@@ -76,6 +76,22 @@ test("the line table edits like a spreadsheet, from the keyboard", async ({ page
   const exported = (await (await page.request.get(`${plan.path}/export.json`)).json()) as { lineitems: { name: string }[] };
   const names = exported.lineitems.map((line) => line.name);
   expect(names).toContain("Tmall display reach, wave 2");
+
+  // Undo takes back the last edits one at a time (each a save of the values before), redo puts them back.
+  const name1 = cell(1, 0).locator("p.name");
+  await expect(grid.locator('tbody > tr[aria-busy="true"]')).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(name1).toHaveText("Tmall display reach");
+  await expect(page.getByTestId("grid-status")).toHaveText("Undid the last edit (1 line).");
+  await expect(grid.locator('tbody > tr[aria-busy="true"]')).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(cell(1, 4)).toHaveText("¥180,000.00");
+  await expect(grid.locator('tbody > tr[aria-busy="true"]')).toHaveCount(0);
+  await page.keyboard.press("Control+y");
+  await expect(cell(1, 4)).toHaveText("¥200,000.00");
+  await expect(page.getByTestId("grid-status")).toHaveText("Redid the edit (1 line).");
+  await expect(name1).toHaveText("Tmall display reach");
+  await expect(cell(2, 0)).toBeFocused();
 });
 
 test("a cell edit started before a colleague's save of the same field opens the conflict view; another field is merged", async ({ browser, plan }) => {
@@ -140,7 +156,7 @@ test("a 5×3 block pasted from a spreadsheet lands from the active cell; a refus
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
   await expect(cell(1, 3)).toBeFocused();
   await page.keyboard.press("Control+V");
-  await expect(page.getByTestId("paste-status")).toHaveText("Pasted into 5 lines.");
+  await expect(page.getByTestId("grid-status")).toHaveText("Pasted into 5 lines.");
   await expect(cell(1, 3)).toHaveText("¥35.00");
   await expect(cell(1, 4)).toHaveText("¥190,000.00");
   await expect(cell(1, 5)).toContainText("150,000");
@@ -151,6 +167,19 @@ test("a 5×3 block pasted from a spreadsheet lands from the active cell; a refus
   await expect(cell(1, 3)).toBeFocused();
   await expectAccessible(page);
   await screenshot(page, "grid-pasted");
+  // The paste is one edit: undone and redone as a whole, once every line's save has answered.
+  await expect(grid.locator('tbody > tr[aria-busy="true"]')).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("grid-status")).toHaveText("Undid the last edit (5 lines).");
+  await expect(cell(1, 3)).toHaveText("—");
+  await expect(cell(1, 4)).toHaveText("¥180,000.00");
+  await expect(cell(5, 4)).toHaveText("¥150,000.00");
+  await expect(grid.locator('tbody > tr[aria-busy="true"]')).toHaveCount(0);
+  await page.keyboard.press("Control+Shift+Z");
+  await expect(page.getByTestId("grid-status")).toHaveText("Redid the edit (5 lines).");
+  await expect(cell(1, 4)).toHaveText("¥190,000.00");
+  await expect(cell(5, 4)).toHaveText("¥140,000.00");
+  await expect(grid.locator('tbody > tr[aria-busy="true"]')).toHaveCount(0);
 
   // A value the line cannot take: nothing of that line is saved, and its form says why, with what was pasted.
   await page.evaluate((text) => navigator.clipboard.writeText(text), "abc\t99999");
@@ -162,7 +191,7 @@ test("a 5×3 block pasted from a spreadsheet lands from the active cell; a refus
   await page.keyboard.press("ArrowRight");
   await expect(cell(6, 4)).toBeFocused();
   await page.keyboard.press("Control+V");
-  await expect(page.getByTestId("paste-status")).toHaveText("Pasted into 1 line.");
+  await expect(page.getByTestId("grid-status")).toHaveText("Pasted into 1 line.");
   const form = page.getByTestId("line-form-update-line");
   await expect(form).toBeVisible();
   await expect(form.getByLabel("Budget (CNY)")).toHaveValue("abc");

@@ -25,6 +25,12 @@ import { redirectWithToast, toastHeader } from "~/toast.server";
 import { getPlacement } from "~/domain/catalog";
 import { lineToFormValues } from "./line-form";
 
+/** A saved line as the page's forms and grid read it back: its id, version and fields as stored ("345 000" is "345000.00"), for undo. */
+function savedLine(row: Parameters<typeof toPlanLine>[0]) {
+  const line = toPlanLine(row);
+  return { lineId: line.id, version: line.version, values: lineToFormValues({ ...line, kpiTargetInput: kpiTargetToInput(line.kpiId, line.kpiTarget) }) };
+}
+
 /** Every mutation of the plan page; the route has already checked client.plan.edit. */
 export async function handlePlanAction(request: Request, access: ClientAccess, campaignId: string, locale: Locale) {
   const formData = await request.formData();
@@ -127,7 +133,7 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
           const again = await updateLine(access, campaignId, lineId, theirsLine.version, merge.merged);
           if (again?.ok) {
             return data(
-              { intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId, version: again.value.version } },
+              { intent, result: submission.reply({ resetForm: true }), conflict: null, saved: savedLine(again.value) },
               { headers: { "Set-Cookie": await toastHeader({ kind: "info", key: "planner.mergedSaved" }) } },
             );
           }
@@ -151,7 +157,7 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
           { status: 409 },
         );
       }
-      return data({ intent, result: submission.reply({ resetForm: true }), conflict: null, saved: { lineId, version: saved.value.version } });
+      return data({ intent, result: submission.reply({ resetForm: true }), conflict: null, saved: savedLine(saved.value) });
     }
     case "bulk-add": {
       const submission = parseWithZod(formData, { schema: BulkAddSchema });

@@ -71,6 +71,7 @@ export function useGrid({
   tableRef,
   canEdit,
   onPasteBlock,
+  onHistory,
 }: {
   rows: number;
   cols: number;
@@ -78,6 +79,8 @@ export function useGrid({
   canEdit: (row: number, col: number) => boolean;
   /** A block pasted at the active cell, as the fields it sets per row (cells that do not edit are left out), and how many cells it skipped. */
   onPasteBlock: (changes: Map<number, Partial<Record<CellField, string>>>, skipped: number) => void;
+  /** Ctrl+Z / Ctrl+Y (⌘Z / ⇧⌘Z) on the grid, not in a cell's editor (which has its own). */
+  onHistory: (step: "undo" | "redo") => void;
 }): Grid {
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<CellEdit | null>(null);
@@ -112,6 +115,12 @@ export function useGrid({
     const place = placeOf(target);
     if (!place) return;
     const { cell, row, col } = place;
+    const key = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === "z" || key === "y") && !editing) {
+      event.preventDefault();
+      onHistory(key === "y" || event.shiftKey ? "redo" : "undo");
+      return;
+    }
     // A button inside a cell keeps its keys; Escape goes back to the cell.
     if (cell !== target) {
       if (event.key === "Escape" && !editing) {

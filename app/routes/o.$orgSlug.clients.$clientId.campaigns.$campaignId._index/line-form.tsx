@@ -18,7 +18,14 @@ type Options = PlanOptions;
 export type LineFormValues = LineFormInput;
 
 export type LineFormResult =
-  | { intent: string; result: SubmissionResult<string[]> | null; conflict: unknown; saved?: { lineId: string; version: number }; checks?: { list: LineCheck[]; key: string } }
+  | {
+      intent: string;
+      result: SubmissionResult<string[]> | null;
+      conflict: unknown;
+      /** A line saved: its fields as stored come with an update (the grid's undo starts from them). */
+      saved?: { lineId: string; version: number; values?: Partial<LineFormValues> };
+      checks?: { list: LineCheck[]; key: string };
+    }
   | undefined;
 
 /** Where open line forms report whether they hold unsaved edits (the page warns before they are lost). */

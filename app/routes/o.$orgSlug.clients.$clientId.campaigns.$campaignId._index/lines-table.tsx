@@ -62,6 +62,18 @@ function kpiTargetText(line: LineView, kpiUnit: string | null, locale: Locale): 
   return formatNumber(line.kpiTarget, locale);
 }
 
+/** An edit of one line, as the fields' values before and after (as the line form shows them). */
+type LineChange = {
+  lineId: string;
+  before: Partial<Record<CellField, string>>;
+  after: Partial<Record<CellField, string>>;
+  /** Which side its last save wrote, until that save answers (then that side holds the values as stored: "345 000" became "345000.00"). */
+  saving?: "before" | "after";
+};
+/** A row's part in pastes and undo: save several fields at once, and say what the line's fields hold now. */
+type RowApplier = { lineId: string; apply: (changes: Partial<Record<CellField, string>>) => LineChange | null; current: () => Record<CellField, string> };
+const HISTORY_LIMIT = 50;
+
 /** The whole line as its form posts it (update-line), with the fields as typed or pasted: the same versioned, conflict-checked save. */
 function cellForm(lineId: string, version: number, values: ReturnType<typeof lineToFormValues>, changes: Partial<Record<CellField, string>>): FormData {
   const form = new FormData();
@@ -90,14 +102,20 @@ function LineRow({
   row,
   grid,
   pasteInto,
+  record,
+  onSaved,
 }: {
   line: LineView;
   index: number;
   /** The row's place in the grid (this page's lines). */
   row: number;
   grid: Grid;
-  /** Where the row says how a pasted block's part of it is saved. */
-  pasteInto: (row: number, apply: (changes: Partial<Record<CellField, string>>) => boolean) => void;
+  /** Where the row says how several of its fields are saved at once (a paste, an undo) and at which version the line is. */
+  pasteInto: (row: number, applier: RowApplier) => void;
+  /** Keeps an edit for undo. */
+  record: (changes: LineChange[]) => void;
+  /** The line's save answered: the line's fields as stored now, or null when it was refused. */
+  onSaved: (lineId: string, stored: Record<CellField, string> | null) => void;
   count: number;
   data: PlanPageData;
   options: OptionsState;
@@ -148,27 +166,32 @@ function LineRow({
       setBase(start.values);
       pendingCell.current = { col, field, value: typed, previous: fetcher.data };
       fetcher.submit(cellForm(line.id, start.version, start.values, { [field]: typed }), { method: "post", preventScrollReset: true });
+      record([{ lineId: line.id, before: { [field]: start.values[field] as string }, after: { [field]: typed }, saving: "after" }]);
     }
     grid.endEdit(moveOn);
   };
-  // A pasted block's part of this line: one save for all its fields; a refusal opens the line's form with what was pasted and why.
-  const applyPaste = (changes: Partial<Record<CellField, string>>) => {
+  // Several fields at once (a pasted block's part of this line, an undo): one save; a refusal opens the line's form with what was sent and why.
+  const applyFields = (changes: Partial<Record<CellField, string>>): LineChange | null => {
     const values = lineToFormValues(line);
-    const changed = Object.entries(changes).filter(([field, value]) => values[field as CellField] !== value);
-    if (changed.length === 0) return false;
+    const changed = Object.entries(changes).filter(([field, value]) => values[field as CellField] !== value) as [CellField, string][];
+    if (changed.length === 0) return null;
     setEditVersion(line.version);
     setBase(values);
-    const [field, value] = changed[0] as [CellField, string];
-    pendingCell.current = { col: 0, field, value, previous: fetcher.data, pasted: true };
+    const [field, value] = changed[0]!;
+    // No cell shows the typed value meanwhile (col -1): several change at once.
+    pendingCell.current = { col: -1, field, value, previous: fetcher.data, pasted: true };
     fetcher.submit(cellForm(line.id, line.version, values, Object.fromEntries(changed)), { method: "post", preventScrollReset: true });
-    return true;
+    return { lineId: line.id, before: Object.fromEntries(changed.map(([f]) => [f, values[f] as string])), after: Object.fromEntries(changed), saving: "after" };
   };
-  useEffect(() => pasteInto(row, applyPaste));
+  useEffect(() => pasteInto(row, { lineId: line.id, apply: applyFields, current: () => lineToFormValues(line) as Record<CellField, string> }));
   useEffect(() => {
     const pending = pendingCell.current;
     // Only this submission's answer (not what the fetcher held before it).
     if (!pending || fetcher.state !== "idle" || !fetcher.data || fetcher.data === pending.previous) return;
     pendingCell.current = null;
+    // Saved: the line's fields as stored (from the save's answer, not the page's data, which another row's reload may hold back) are what an undo starts from.
+    const stored = fetcher.data.saved?.lineId === line.id ? fetcher.data.saved.values : undefined;
+    onSaved(line.id, stored ? (stored as Record<CellField, string>) : null);
     // A colleague saved this line meanwhile: the line's form opens with the conflict view.
     if (fetcher.data.conflict) return setEditing(true);
     // Refused: the cell opens again with what was typed and why.
@@ -176,7 +199,7 @@ function LineRow({
     const messages = errors ? Object.values(errors).flatMap((list) => list ?? []) : [];
     if (messages.length > 0 && pending.pasted) setEditing(true);
     else if (messages.length > 0) grid.startEdit({ row, col: pending.col, initial: pending.value, errors: messages });
-  }, [fetcher.state, fetcher.data, grid, row]);
+  }, [fetcher.state, fetcher.data, grid, row, line.id, onSaved]);
   /** What a cell shows: its editor while edited, what was typed while it saves, else its value. */
   const cell = (col: number, shown: ReactNode, label: string) => {
     if (cellEdit?.col === col) {
@@ -198,7 +221,7 @@ function LineRow({
   return (
     <>
       {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
-      <tr role="row" data-row={row} data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
+      <tr role="row" data-row={row} aria-busy={fetcher.state !== "idle" || undefined} data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
         <td {...grid.cellProps(row, 0)}>
           {cell(
             0,
@@ -399,9 +422,35 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
   const { t } = useTranslation();
   const labelIds = useId();
   const tableRef = useRef<HTMLTableElement>(null);
-  // Each row's way to save its part of a pasted block (registered by the rows as they render).
-  const pasters = useRef(new Map<number, (changes: Partial<Record<CellField, string>>) => boolean>());
-  const [pasteStatus, setPasteStatus] = useState<string | null>(null);
+  // Each row's way to save several of its fields at once (registered by the rows as they render).
+  const pasters = useRef(new Map<number, RowApplier>());
+  const [gridStatus, setGridStatus] = useState<string | null>(null);
+  // The last edits (a cell, a paste), each undone or redone as a whole: a save of the values before (after).
+  const history = useRef<{ undo: LineChange[][]; redo: LineChange[][] }>({ undo: [], redo: [] });
+  const record = useCallback((changes: LineChange[]) => {
+    if (changes.length === 0) return;
+    history.current.undo = [...history.current.undo.slice(-(HISTORY_LIMIT - 1)), changes];
+    history.current.redo = [];
+  }, []);
+  // A save answered: the side it wrote now holds the values as stored; a refused one is no edit to undo.
+  const onSaved = useCallback((lineId: string, stored: Record<CellField, string> | null) => {
+    for (const stack of [history.current.undo, history.current.redo]) {
+      for (const group of stack) {
+        // Every change of that line still waiting: the fetcher sends one save at a time, so this answer settles them all.
+        for (const change of group.filter((c) => c.lineId === lineId && c.saving !== undefined)) {
+          if (stored === null) {
+            group.splice(group.indexOf(change), 1);
+            continue;
+          }
+          const side = change.saving!;
+          change[side] = Object.fromEntries(Object.keys(change[side]).map((field) => [field, stored[field as CellField]]));
+          change.saving = undefined;
+        }
+      }
+    }
+    history.current.undo = history.current.undo.filter((group) => group.length > 0);
+    history.current.redo = history.current.redo.filter((group) => group.length > 0);
+  }, []);
   const grid = useGrid({
     rows: data.lines.length,
     cols: canEdit ? 8 : 7,
@@ -409,12 +458,42 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
     // A KPI target needs a KPI to be a target of.
     canEdit: (row, col) => canEdit && fieldOfColumn(col) !== undefined && (col !== 5 || Boolean(data.lines[row]?.kpiId)),
     onPasteBlock: (changes, skipped) => {
-      let saved = 0;
-      for (const [row, fields] of changes) if (pasters.current.get(row)?.(fields)) saved++;
-      setPasteStatus([t("planner.pasted", { count: saved }), skipped > 0 ? t("planner.pastedSkipped", { skipped }) : ""].join(" ").trim());
+      const done: LineChange[] = [];
+      for (const [row, fields] of changes) {
+        const change = pasters.current.get(row)?.apply(fields);
+        if (change) done.push(change);
+      }
+      record(done);
+      setGridStatus([t("planner.pasted", { count: done.length }), skipped > 0 ? t("planner.pastedSkipped", { skipped }) : ""].join(" ").trim());
+    },
+    onHistory: (step) => {
+      const stack = step === "undo" ? history.current.undo : history.current.redo;
+      const group = stack.pop();
+      if (!group) return setGridStatus(t(step === "undo" ? "planner.nothingToUndo" : "planner.nothingToRedo"));
+      // Still saving: the edit stays where it was, to be undone once its save has answered.
+      if (group.some((change) => change.saving !== undefined)) {
+        stack.push(group);
+        return setGridStatus(t("planner.stillSaving"));
+      }
+      const appliers = [...pasters.current.values()];
+      const done: LineChange[] = [];
+      let changedSince = 0;
+      for (const change of group) {
+        const applier = appliers.find((a) => a.lineId === change.lineId);
+        const [from, to] = step === "undo" ? ([change.after, "before"] as const) : ([change.before, "after"] as const);
+        // Someone changed one of these fields since (or the line is gone, or on another page): left as it is.
+        const current = applier?.current();
+        if (!applier || !current || Object.entries(from).some(([field, value]) => current[field as CellField] !== value)) {
+          changedSince++;
+          continue;
+        }
+        if (applier.apply(change[to])) done.push({ ...change, saving: to });
+      }
+      if (done.length > 0) (step === "undo" ? history.current.redo : history.current.undo).push(done);
+      setGridStatus([t(step === "undo" ? "planner.undone" : "planner.redone", { count: done.length }), changedSince > 0 ? t("planner.changedSince", { count: changedSince }) : ""].join(" ").trim());
     },
   });
-  const pasteInto = useCallback((row: number, apply: (changes: Partial<Record<CellField, string>>) => boolean) => void pasters.current.set(row, apply), []);
+  const pasteInto = useCallback((row: number, applier: RowApplier) => void pasters.current.set(row, applier), []);
   if (data.lines.length === 0) return <p className="card text-sm text-slate-600">{t("planner.noLines")}</p>;
   return (
     <div className="card overflow-x-auto p-0 max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:shadow-none">
@@ -446,13 +525,13 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
         </thead>
         <tbody role="rowgroup" {...grid.bodyProps}>
           {data.lines.map((line, index) => (
-            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} pasteInto={pasteInto} />
+            <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} pasteInto={pasteInto} record={record} onSaved={onSaved} />
           ))}
         </tbody>
       </table>
-      {/* What a paste did, said once (a screen reader hears it; sighted people see the cells change). */}
-      <p role="status" className="px-3 py-1 text-sm text-slate-700 empty:hidden" data-testid="paste-status">
-        {pasteStatus}
+      {/* What a paste or an undo did, said once (a screen reader hears it; sighted people see the cells change). */}
+      <p role="status" className="px-3 py-1 text-sm text-slate-700 empty:hidden" data-testid="grid-status">
+        {gridStatus}
       </p>
     </div>
   );
