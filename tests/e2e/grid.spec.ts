@@ -32,6 +32,13 @@ test("the line table edits like a spreadsheet, from the keyboard", async ({ page
   await page.keyboard.press("Enter");
   await expect(cell(1, 4)).toBeFocused();
   await expect(cell(0, 4)).toHaveText("¥345,000.00");
+  // The line's form still opens after a cell of it was saved (and closes again).
+  await rows.nth(0).getByRole("button", { name: /^Edit / }).click();
+  await expect(page.getByTestId("line-form-update-line")).toBeVisible();
+  await expect(page.getByTestId("line-form-update-line").getByLabel("Budget (CNY)")).toHaveValue("345000.00");
+  await page.getByTestId("line-form-update-line").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("line-form-update-line")).toHaveCount(0);
+  await cell(1, 4).click();
 
   // Typing over a cell starts from the key typed; Tab saves and moves to the next cell that edits.
   await page.keyboard.type("2");

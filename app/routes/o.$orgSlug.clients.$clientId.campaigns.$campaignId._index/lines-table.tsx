@@ -139,7 +139,14 @@ function LineRow({
   const fetcher = useFetcher<LineFormResult & { conflict?: Conflict | null }>({ key: `line-${line.id}` });
   const conflict = fetcher.data?.conflict && (fetcher.data.conflict as Conflict).lineId === line.id ? (fetcher.data.conflict as Conflict) : null;
   const saved = fetcher.data?.saved?.lineId === line.id && fetcher.state === "idle";
-  const isEditing = editing && !(saved && !conflict);
+  // A save that went through closes the form, once: opening it again afterwards (the fetcher still
+  // holds that answer) starts a new edit. Deriving "open" from the answer kept it shut for good.
+  const [closedFor, setClosedFor] = useState<unknown>(null);
+  if (saved && !conflict && fetcher.data !== closedFor) {
+    setClosedFor(fetcher.data);
+    if (editing) setEditing(false);
+  }
+  const isEditing = editing && !(saved && !conflict && fetcher.data !== closedFor);
   // A conflict: the form restarts from the colleague's version with this person's changes on top.
   const lineConflict = conflict?.kind === "line" && conflict.theirs ? conflict : null;
   const formBase = lineConflict?.theirsForm ?? base;
