@@ -24,6 +24,7 @@ import type { Access, ClientAccess } from "~/tenancy/access.server";
 import { redirectWithToast, toastHeader } from "~/toast.server";
 import { getPlacement } from "~/domain/catalog";
 import { lineToFormValues } from "./line-form";
+import { planViewOf } from "./view.server";
 
 /** A saved line as the page's forms and grid read it back: its id, version and fields as stored ("345 000" is "345000.00"), for undo. */
 function savedLine(row: Parameters<typeof toPlanLine>[0]) {
@@ -40,7 +41,7 @@ export async function handlePlanAction(request: Request, access: ClientAccess, c
   const page = url.searchParams.get("page");
   const back = new URLSearchParams();
   if (page && /^\d{1,5}$/.test(page)) back.set("page", page);
-  if (url.searchParams.get("view") === "calendar") back.set("view", "calendar");
+  if (planViewOf(url.searchParams) === "calendar") back.set("view", "calendar");
   const here = back.size > 0 ? `${url.pathname}?${back}` : url.pathname;
   const version = versionField.safeParse(formData.get("version"));
   // The line a row's button or form acts on (restore, update, delete, duplicate, move); null when absent or not an id.

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ColumnHeads } from "~/components/column-heads";
 import { DataLevelBadge } from "~/components/data-level-badge";
 import { InlineConfirm } from "~/components/inline-confirm";
+import { labelFor } from "~/components/post-button";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "~/i18n/format";
 import { LineForm, lineToFormValues, type LineFormResult, type LineFormValues } from "./line-form";
@@ -146,7 +147,7 @@ function LineRow({
     setClosedFor(fetcher.data);
     if (editing) setEditing(false);
   }
-  const isEditing = editing && !(saved && !conflict && fetcher.data !== closedFor);
+  const isEditing = editing;
   // A conflict: the form restarts from the colleague's version with this person's changes on top.
   const lineConflict = conflict?.kind === "line" && conflict.theirs ? conflict : null;
   const formBase = lineConflict?.theirsForm ?? base;
@@ -213,7 +214,7 @@ function LineRow({
       const field = fieldOfColumn(col)!;
       return (
         <CellEditor
-          label={`${label} — ${line.name}`}
+          label={labelFor(label, line.name)!}
           value={(cellStart.current?.values ?? lineToFormValues(line))[field] as string}
           initial={cellEdit.initial}
           errors={cellEdit.errors}
@@ -228,7 +229,7 @@ function LineRow({
   return (
     <>
       {/* Cell looks are the .plan-lines rules in tailwind.css (one class per kind of cell, not a dozen utilities per cell). */}
-      <tr role="row" data-row={row} aria-busy={fetcher.state !== "idle" || undefined} data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
+      <tr data-row={row} aria-busy={fetcher.state !== "idle" || undefined} data-testid={`line-${index}`} style={{ "--c": names.color } as CSSProperties}>
         <td {...grid.cellProps(row, 0)}>
           {cell(
             0,
@@ -319,8 +320,8 @@ function LineRow({
         ) : null}
       </tr>
       {isEditing ? (
-        <tr role="row">
-          <td role="gridcell" colSpan={colSpan} className="bg-slate-50 p-3">
+        <tr>
+          <td colSpan={colSpan} className="bg-slate-50 p-3">
             <OptionsGate state={options}>
               {(choices) => (
                 <>
@@ -515,7 +516,7 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
       ) : null}
       {/* At phone width each line is a card: cells stack, each with its column's name. */}
       <table ref={tableRef} role="grid" aria-labelledby="lines-title" className="plan-lines" data-testid="lines" style={columnNames([t("planner.destination"), t("planner.buyingModel"), t("planner.unitCost"), t("planner.lineBudget"), t("planner.kpi"), t("planner.estimates")])}>
-        <thead role="rowgroup" className="bg-slate-50 text-xs text-slate-600">
+        <thead className="bg-slate-50 text-xs text-slate-600">
           <ColumnHeads
             cellClassName="py-2 pr-2 font-medium"
             columns={[
@@ -530,7 +531,7 @@ export function LinesTable({ data, options, locale, canEdit }: { data: PlanPageD
             ]}
           />
         </thead>
-        <tbody role="rowgroup" {...grid.bodyProps}>
+        <tbody {...grid.bodyProps}>
           {data.lines.map((line, index) => (
             <LineRow key={line.id} line={line} index={data.lineOffset + index} count={data.totalLines} data={data} options={options} locale={locale} canEdit={canEdit} labelIds={labelIds} row={index} grid={grid} pasteInto={pasteInto} record={record} onSaved={onSaved} />
           ))}

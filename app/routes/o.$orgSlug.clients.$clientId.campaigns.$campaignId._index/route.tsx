@@ -28,7 +28,7 @@ import { OptionsGate, usePlanOptions } from "./plan-options";
 import { LineForm, UnsavedEditsContext, type LineFormResult } from "./line-form";
 import { LinesTable } from "./lines-table";
 import { PlanSummary } from "./summary";
-import { planPageData } from "./view.server";
+import { planPageData, planViewOf } from "./view.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Qiao 桥` }];
 
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     ...planPageData(plan, locale, {
       page,
-      view: query.get("view") === "calendar" ? "calendar" : "table",
+      view: planViewOf(query),
       // Only someone who may edit gets the forms' options; an empty plan opens its add form at once, so they come with it.
       forms: !canEdit ? "none" : plan.snapshot.lines.length === 0 ? "inline" : "reference",
       optionsHref: (version) => planOptionsHref(access.organization.slug, access.client.id, locale, version),

@@ -14,7 +14,7 @@ import type { PlanOptionsRef } from "./plan-options";
  * A line as the page shows it and its forms start from: what a person sets (LineInput), its id and
  * version, and the figures derived on the server. Only what the page reads is sent (it is rendered and
  * then sent again for hydration): no measurement fields, no position, no empty estimate figures, and
- * no names: the page looks up the placement, ecosystem, destination and KPI in `options`, sent once.
+ * no names: the page looks up the placement, ecosystem, destination and KPI in `names`, sent once.
  */
 function lineView(derived: DerivedLine, view: PlanView) {
   const { line, estimate, flighting } = derived;
@@ -70,17 +70,22 @@ export type PlanView = "table" | "calendar";
 /** The forms' options: none (no one may edit), inline (a form is open on arrival), or by reference. */
 export type PlanPageRequest = { page: number; view: PlanView; forms: "none" | "inline" | "reference"; optionsHref: (version: string) => string };
 
-export function planPageData(plan: LoadedPlan, locale: Locale, page_: PlanPageRequest) {
-  const requestedPage = page_.page;
-  const view = page_.view;
+/** The view a page's address asks for (`?view=calendar`; the table otherwise). */
+export function planViewOf(query: URLSearchParams): PlanView {
+  return query.get("view") === "calendar" ? "calendar" : "table";
+}
+
+export function planPageData(plan: LoadedPlan, locale: Locale, request: PlanPageRequest) {
+  const { view } = request;
   const { snapshot, catalog } = plan;
   const options = planOptionsOf(catalog, locale);
   const campaign = snapshot.campaign;
   const derived = derivePlan(snapshot, catalog, locale);
   const pageCount = Math.max(1, Math.ceil(derived.lines.length / LINES_PER_PAGE));
-  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const page = Math.min(Math.max(1, Math.floor(request.page) || 1), pageCount);
   const offset = (page - 1) * LINES_PER_PAGE;
-  const lines = derived.lines.slice(offset, offset + LINES_PER_PAGE).map((line) => lineView(line, view));
+  const pageLines = derived.lines.slice(offset, offset + LINES_PER_PAGE);
+  const lines = pageLines.map((line) => lineView(line, view));
   const summary = derived.summary;
   const warnings = planWarnings({
     campaign: { start: campaign.startDate, end: campaign.endDate, budgetFen: campaign.budgetFen },
@@ -119,8 +124,8 @@ export function planPageData(plan: LoadedPlan, locale: Locale, page_: PlanPageRe
     /** The campaign's ISO weeks, for the calendar. */
     weeks: view === "calendar" ? weeksInRange(campaign.startDate, campaign.endDate).map((w) => ({ week: w.week, start: w.start, end: w.end })) : [],
     /** Names of what this page's lines use; the forms' full lists come by reference (or inline, when a form is open from the start). */
-    names: lineNamesFor(derived.lines.slice(offset, offset + LINES_PER_PAGE).map((d) => d.line), options, locale),
-    options: page_.forms === "none" ? null : page_.forms === "inline" ? options.options : ({ href: page_.optionsHref(options.version) } as PlanOptionsRef),
+    names: lineNamesFor(pageLines.map((d) => d.line), options, locale),
+    options: request.forms === "none" ? null : request.forms === "inline" ? options.options : ({ href: request.optionsHref(options.version) } as PlanOptionsRef),
   };
 }
 
